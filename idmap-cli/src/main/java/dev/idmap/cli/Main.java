@@ -1,0 +1,13 @@
+package dev.idmap.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the runnable jar. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(IdmapCommand.commandLine().execute(args));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.idmap.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module rules of DEVELOPERS.md, pinned on the production classes of every module. */
+class ModuleBoundariesTest {
+
+    static JavaClasses idmap;
+
+    @BeforeAll
+    static void importClasses() {
+        idmap = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("dev.idmap");
+    }
+
+    @Test
+    void core_uses_no_spring() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.idmap.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
+                .check(idmap);
+    }
+
+    @Test
+    void core_knows_no_connector_service_cli_or_simulator() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.idmap.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.idmap.connectors..", "dev.idmap.service..", "dev.idmap.cli..", "dev.idmap.sim..")
+                .check(idmap);
+    }
+
+    @Test
+    void connectors_do_not_depend_on_the_service_or_spring() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.idmap.connectors..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.idmap.service..", "dev.idmap.cli..", "org.springframework..")
+                .check(idmap);
+    }
+
+    @Test
+    void simulator_shares_no_code_with_the_engine() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.idmap.sim..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.idmap.core..", "dev.idmap.connectors..", "dev.idmap.service..", "dev.idmap.cli..")
+                .check(idmap);
+    }
+
+    @Test
+    void engine_does_not_know_the_simulator() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.idmap.core..", "dev.idmap.connectors..", "dev.idmap.service..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.idmap.sim..")
+                .check(idmap);
+    }
+
+    @Test
+    void spring_stays_in_the_service_and_its_launcher() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.idmap.core..", "dev.idmap.connectors..", "dev.idmap.sim..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
+                .check(idmap);
+    }
+}

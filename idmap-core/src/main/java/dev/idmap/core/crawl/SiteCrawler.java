@@ -1,0 +1,41 @@
+package dev.idmap.core.crawl;
+
+import dev.idmap.core.model.EntityType;
+import dev.idmap.core.model.Side;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The port through which the engine reads one site. Implemented by idmap-connectors for Jira and Confluence,
+ * Data Center and Cloud. Implementations stream pages to the sink, retry what is retryable, and throw a
+ * {@link CrawlFailure} naming the site, endpoint, HTTP status and Atlassian's own message otherwise.
+ */
+public interface SiteCrawler {
+
+    Side side();
+
+    /** Checks the credentials and permissions the crawl needs; fails fast with a message saying what to fix. */
+    void verifyAccess();
+
+    /** The entity types this site can list (Cloud-only types such as field contexts are absent on DC). */
+    Set<EntityType> supportedTypes();
+
+    /** Splits the crawl of one type into resumable scopes, e.g. one per project for issues. */
+    List<CrawlScope> plan(EntityType type, Set<String> onlyContainerKeys);
+
+    /** Streams every entity in the scope to the sink, in a deterministic order. */
+    void crawl(CrawlScope scope, EntitySink sink);
+
+    /**
+     * Cloud only: asks the site which accountId each server user became ({@code /user/bulk/migration}).
+     * Keys are server user keys when {@code byKey}, usernames otherwise. Absent keys were not migrated.
+     */
+    default Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
+        throw new UnsupportedOperationException("user migration lookup is a Cloud-site operation");
+    }
+
+    /** Outbound requests issued so far, per endpoint template (e.g. {@code GET /rest/api/2/search}). */
+    Map<String, Long> requestCounts();
+}
