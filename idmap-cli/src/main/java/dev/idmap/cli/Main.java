@@ -1,7 +1,5 @@
 package dev.idmap.cli;
 
-import picocli.CommandLine;
-
 /** Entry point of the runnable jar. */
 public final class Main {
 

@@ -17,8 +17,16 @@ class ModuleBoundariesTest {
     static void importClasses() {
         idmap = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("dev.idmap");
+    }
+
+    @Test
+    void every_module_is_on_the_checked_classpath() {
+        for (var module : java.util.List.of("core", "connectors", "sim", "service", "cli")) {
+            org.assertj.core.api.Assertions.assertThat(idmap.containPackage("dev.idmap." + module))
+                    .as("classes of module %s imported", module)
+                    .isTrue();
+        }
     }
 
     @Test

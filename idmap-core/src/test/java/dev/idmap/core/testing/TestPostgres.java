@@ -22,7 +22,8 @@ public final class TestPostgres {
             return DriverManager.getConnection(URL, USER, PASSWORD);
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "PostgreSQL is not reachable at " + URL + " as " + USER + " (" + e.getMessage() + "). Start it with "
+                    "PostgreSQL is not reachable at " + URL + " as " + USER + " (" + e.getMessage()
+                            + "). Start it with "
                             + "`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` and create "
                             + "the test database with `.ci/run` (or set IDMAP_TEST_PG_URL/USER/PASSWORD).",
                     e);
