@@ -1,0 +1,7 @@
+package dev.idmap.sim;
+
+/** The product a simulated migration is about. */
+public enum SimProduct {
+    JIRA,
+    CONFLUENCE
+}
