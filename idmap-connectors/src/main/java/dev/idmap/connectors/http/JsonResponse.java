@@ -1,0 +1,86 @@
+package dev.idmap.connectors.http;
+
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One answer of a site: its status, its JSON body ({@link JsonNode#isMissingNode() missing} when the body was
+ * not JSON), and the headers that say how long to wait.
+ */
+public record JsonResponse(int status, JsonNode body, String retryAfter, String rateLimitReset, String rawStart) {
+
+    private static final DateTimeFormatter RESET_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmX");
+
+    static JsonResponse of(int status, HttpHeaders headers, byte[] body) {
+        var start = body == null ? "" : new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
+        return new JsonResponse(
+                status,
+                SiteClient.parse(body),
+                headers.firstValue("Retry-After").orElse(null),
+                headers.firstValue("X-RateLimit-Reset").orElse(null),
+                start);
+    }
+
+    /** The wait the site asked for: {@code Retry-After} seconds, else until {@code X-RateLimit-Reset}. */
+    public Optional<Duration> waitAskedFor(InstantSource clock) {
+        if (retryAfter != null) {
+            try {
+                var seconds = Double.parseDouble(retryAfter.trim());
+                return Optional.of(Duration.ofMillis((long) Math.max(0, seconds * 1000)));
+            } catch (NumberFormatException ignored) {
+                // an HTTP-date is allowed by RFC 9110 but Atlassian documents seconds; fall through to the reset
+            }
+        }
+        if (rateLimitReset != null) {
+            return resetInstant(rateLimitReset.trim()).map(reset -> {
+                var wait = Duration.between(clock.instant(), reset);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            });
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Instant> resetInstant(String value) {
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException e) {
+            try {
+                return Optional.of(OffsetDateTime.parse(value, RESET_MINUTES).toInstant());
+            } catch (DateTimeParseException e2) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Atlassian's own error text: Jira's {@code errorMessages[]} and {@code errors{field: message}}, the migration
+     * and Confluence {@code message}/{@code errorMessage}, else the start of a non-JSON body (e.g. the DC
+     * "Search limit exceeded" page).
+     */
+    public String atlassianMessage() {
+        var parts = new ArrayList<String>();
+        if (body.isObject()) {
+            body.path("errorMessages").forEach(m -> parts.add(m.asString()));
+            body.path("errors")
+                    .properties()
+                    .forEach(e -> parts.add(e.getKey() + ": " + e.getValue().asString()));
+            for (var field : new String[] {"errorMessage", "message"}) {
+                if (body.path(field).isString()) {
+                    parts.add(body.path(field).asString());
+                }
+            }
+        } else if (body.isMissingNode() && rawStart != null && !rawStart.isBlank()) {
+            parts.add(rawStart.strip().replaceAll("\\s+", " "));
+        }
+        return String.join("; ", parts);
+    }
+}

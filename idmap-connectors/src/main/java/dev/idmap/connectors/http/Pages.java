@@ -1,0 +1,72 @@
+package dev.idmap.connectors.http;
+
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The paging schemes of Atlassian's REST APIs. Each reads one page at a time and hands its items on, so a
+ * listing never sits in memory whole. Page sizes asked for are the documented maximums; the size actually used
+ * is read back from the echoed {@code maxResults}, because servers cap it silently.
+ */
+public final class Pages {
+
+    private Pages() {}
+
+    /**
+     * Offset paging ({@code startAt}/{@code maxResults}) over the array {@code itemsField} of each page: Jira's
+     * {@code PageBean} ({@code isLast}), agile pages, and the older {@code {startAt, maxResults, total, items}}.
+     * Stops on {@code isLast}, else when {@code total} is reached, else on a short page. With {@code itemsField}
+     * null the page is a bare array, which says nothing of its size cap: paging stops on the first empty page.
+     */
+    public static void offset(
+            SiteClient client,
+            String template,
+            String path,
+            Query query,
+            String itemsField,
+            int pageSize,
+            Consumer<JsonNode> each) {
+        long startAt = 0;
+        while (true) {
+            var page = client.get(template, path, query.with("startAt", startAt).with("maxResults", pageSize));
+            var items = itemsField == null ? page : page.path(itemsField);
+            int count = items.size();
+            items.forEach(each);
+            if (count == 0 || (itemsField != null && isLastOffsetPage(page, startAt, count, pageSize))) {
+                return;
+            }
+            startAt += count;
+        }
+    }
+
+    static boolean isLastOffsetPage(JsonNode page, long startAt, int count, int pageSize) {
+        if (page.path("isLast").isBoolean()) {
+            return page.path("isLast").asBoolean();
+        }
+        if (page.path("total").isNumber()) {
+            return startAt + count >= page.path("total").asLong();
+        }
+        var echoed =
+                page.path("maxResults").isNumber() ? page.path("maxResults").asInt() : pageSize;
+        return count < Math.min(echoed, pageSize);
+    }
+
+    /** DC {@code /user/list}: {@code {values[], nextCursor, isLast}}, first call without a cursor. */
+    public static void cursor(
+            SiteClient client, String template, String path, Query query, int pageSize, Consumer<JsonNode> each) {
+        String cursor = null;
+        while (true) {
+            var page = client.get(
+                    template, path, query.with("maxResults", pageSize).with("cursor", cursor));
+            page.path("values").forEach(each);
+            var next = page.path("nextCursor");
+            if (page.path("isLast").asBoolean(false)
+                    || next.isMissingNode()
+                    || next.isNull()
+                    || page.path("values").isEmpty()) {
+                return;
+            }
+            cursor = next.asString();
+        }
+    }
+}

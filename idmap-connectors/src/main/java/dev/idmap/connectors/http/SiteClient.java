@@ -1,0 +1,254 @@
+package dev.idmap.connectors.http;
+
+import dev.idmap.core.crawl.CrawlFailure;
+import dev.idmap.core.crawl.SiteConnection;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.random.RandomGenerator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads JSON from one Atlassian site over {@link HttpClient}: authenticates every request, bounds the requests in
+ * flight per site and per endpoint, waits out 429 as the site asks, retries 5xx and dropped connections with
+ * backoff, counts requests per endpoint template, and turns anything else into a {@link CrawlFailure} that names
+ * the site, the endpoint, the HTTP status and Atlassian's own message — never the credentials.
+ *
+ * <p>Thread-safe. The {@link HttpClient} is shared and not closed here.
+ */
+public final class SiteClient {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final String site;
+    private final SiteConnection connection;
+    private final HttpClient http;
+    private final ClientSettings settings;
+    private final InstantSource clock;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final Semaphore sitePermits;
+    private final Map<String, Semaphore> endpointPermits = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
+
+    /**
+     * @param site how messages name the site, e.g. {@code "Jira source site http://jira.example.com"}
+     */
+    public SiteClient(
+            String site,
+            SiteConnection connection,
+            HttpClient http,
+            ClientSettings settings,
+            InstantSource clock,
+            Sleeper sleeper,
+            RandomGenerator random) {
+        this.site = site;
+        this.connection = connection;
+        this.http = http;
+        this.settings = settings;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
+        this.sitePermits = new Semaphore(settings.maxInFlightPerSite(), true);
+    }
+
+    public String site() {
+        return site;
+    }
+
+    /** GET {@code path} and return its JSON; any non-2xx answer is a {@link CrawlFailure}. */
+    public JsonNode get(String template, String path, Query query) {
+        var response = send(template, path, query);
+        if (response.status() / 100 != 2) {
+            throw failure(CrawlFailure.Kind.UNEXPECTED, template, response, "");
+        }
+        return response.body();
+    }
+
+    /** Like {@link #get} but a 404 is an empty answer (an optional endpoint, or an entity gone meanwhile). */
+    public Optional<JsonNode> getIfFound(String template, String path, Query query) {
+        var response = send(template, path, query);
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        if (response.status() / 100 != 2) {
+            throw failure(CrawlFailure.Kind.UNEXPECTED, template, response, "");
+        }
+        return Optional.of(response.body());
+    }
+
+    /**
+     * Sends one GET, retrying what is retryable. Returns any final answer other than 401/403 (which fail fast):
+     * the caller decides what a 400 or 404 means for its endpoint.
+     */
+    public JsonResponse send(String template, String path, Query query) {
+        var uri = URI.create(connection.baseUrl() + path + (query.encoded().isEmpty() ? "" : "?" + query.encoded()));
+        var request = HttpRequest.newBuilder(uri)
+                .GET()
+                .timeout(settings.requestTimeout())
+                .header("Authorization", connection.auth().header())
+                .header("Accept", "application/json")
+                .build();
+        var retry = settings.retry();
+        int failures = 0;
+        int rateLimited = 0;
+        while (true) {
+            Attempt attempt = attempt(template, request);
+            switch (attempt) {
+                case Answered(var response)
+                when response.status() == 429 -> {
+                    rateLimited++;
+                    if (rateLimited > retry.maxRateLimitRetries()) {
+                        throw failure(
+                                CrawlFailure.Kind.UNAVAILABLE,
+                                template,
+                                response,
+                                " after waiting out " + retry.maxRateLimitRetries()
+                                        + " rate limits; ask the site admin for a rate-limit exemption for this"
+                                        + " account or run with fewer requests in flight");
+                    }
+                    var backoff = retry.backoff(rateLimited, random);
+                    pause(retry.rateLimitWait(response.waitAskedFor(clock).orElse(backoff), random));
+                }
+                case Answered(var response)
+                when response.status() == 401 ->
+                    throw failure(
+                            CrawlFailure.Kind.AUTHENTICATION,
+                            template,
+                            response,
+                            "; the credentials configured for this site were rejected: check the user name and"
+                                    + " password, API token (Cloud: account email + API token) or personal access"
+                                    + " token (Data Center)");
+                case Answered(var response)
+                when response.status() == 403 ->
+                    throw failure(
+                            CrawlFailure.Kind.PERMISSION,
+                            template,
+                            response,
+                            "; the account configured for this site lacks a permission: grant it the global"
+                                    + " permissions 'Administer Jira' and 'Browse users and groups'");
+                case Answered(var response)
+                when response.status() / 100 == 5 -> {
+                    failures++;
+                    if (failures >= retry.maxAttempts()) {
+                        throw failure(
+                                CrawlFailure.Kind.UNAVAILABLE, template, response, " after " + failures + " attempts");
+                    }
+                    var backoff = retry.backoff(failures, random);
+                    pause(response.waitAskedFor(clock).orElse(backoff));
+                }
+                case Answered(var response) -> {
+                    return response;
+                }
+                case Dropped(var error) -> {
+                    failures++;
+                    if (failures >= retry.maxAttempts()) {
+                        throw new CrawlFailure(
+                                CrawlFailure.Kind.UNAVAILABLE,
+                                site + ": GET " + template + " failed after " + failures + " attempts: "
+                                        + describe(error),
+                                error);
+                    }
+                    pause(retry.backoff(failures, random));
+                }
+            }
+        }
+    }
+
+    /** Requests issued so far per endpoint template, e.g. {@code GET /rest/api/2/search}, sorted by template. */
+    public Map<String, Long> requestCounts() {
+        var counts = new TreeMap<String, Long>();
+        requestCounts.forEach((template, count) -> counts.put("GET " + template, count.sum()));
+        return counts;
+    }
+
+    private sealed interface Attempt permits Answered, Dropped {}
+
+    private record Answered(JsonResponse response) implements Attempt {}
+
+    private record Dropped(IOException error) implements Attempt {}
+
+    private Attempt attempt(String template, HttpRequest request) {
+        var endpoint =
+                endpointPermits.computeIfAbsent(template, t -> new Semaphore(settings.maxInFlightPerEndpoint(), true));
+        acquire(endpoint);
+        try {
+            acquire(sitePermits);
+            try {
+                requestCounts.computeIfAbsent(template, t -> new LongAdder()).increment();
+                var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                return new Answered(JsonResponse.of(response.statusCode(), response.headers(), response.body()));
+            } catch (IOException e) {
+                return new Dropped(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CrawlFailure(CrawlFailure.Kind.UNAVAILABLE, site + ": interrupted during GET " + template, e);
+            } finally {
+                sitePermits.release();
+            }
+        } finally {
+            endpoint.release();
+        }
+    }
+
+    private void acquire(Semaphore permits) {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CrawlFailure(CrawlFailure.Kind.UNAVAILABLE, site + ": interrupted while waiting to send", e);
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CrawlFailure(CrawlFailure.Kind.UNAVAILABLE, site + ": interrupted while backing off", e);
+        }
+    }
+
+    private CrawlFailure failure(CrawlFailure.Kind kind, String template, JsonResponse response, String advice) {
+        var message = new StringBuilder()
+                .append(site)
+                .append(": GET ")
+                .append(template)
+                .append(" answered HTTP ")
+                .append(response.status());
+        var atlassian = response.atlassianMessage();
+        if (!atlassian.isEmpty()) {
+            message.append(" (").append(atlassian).append(')');
+        }
+        return new CrawlFailure(kind, message.append(advice).toString());
+    }
+
+    private static String describe(IOException error) {
+        var text = error.getMessage();
+        return error.getClass().getSimpleName() + (text == null ? "" : " " + text);
+    }
+
+    static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return JSON.missingNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            return JSON.missingNode();
+        }
+    }
+}

@@ -1,0 +1,446 @@
+package dev.idmap.connectors.jira;
+
+import static dev.idmap.connectors.jira.JiraJson.instant;
+import static dev.idmap.connectors.jira.JiraJson.text;
+
+import dev.idmap.connectors.http.Pages;
+import dev.idmap.connectors.http.Query;
+import dev.idmap.connectors.http.SiteClient;
+import dev.idmap.core.crawl.CrawlFailure;
+import dev.idmap.core.crawl.CrawlScope;
+import dev.idmap.core.crawl.EntitySink;
+import dev.idmap.core.crawl.SiteCrawler;
+import dev.idmap.core.crawl.SiteEntity;
+import dev.idmap.core.model.EntityType;
+import dev.idmap.core.model.Side;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What Jira Data Center and Jira Cloud crawl alike: the table of listings (one per entity type), planning per
+ * project, the agile boards and sprints, and the content of issues (comments, worklogs, attachments, links) read
+ * from issue search pages with a per-issue request only where the embedded list is incomplete. Subclasses
+ * register the listings that differ and say how to walk the issues of a project.
+ */
+public abstract class JiraCrawler implements SiteCrawler {
+
+    /** Agile 1.0 documents no maximum; ask for many and follow what the site echoes. */
+    private static final int AGILE_PAGE = 1000;
+
+    protected final SiteClient client;
+    protected final String api;
+    private final Side side;
+    private final Map<EntityType, Listing> listings = new EnumMap<>(EntityType.class);
+    private volatile Map<String, String> projectIdsByKey;
+
+    /** How one entity type is listed: whole site, or one project (by key) at a time. */
+    protected record Listing(boolean perProject, ScopeCrawl crawl) {}
+
+    @FunctionalInterface
+    protected interface ScopeCrawl {
+        /** @param projectKey the project, null for a whole-site listing */
+        void crawl(String projectKey, EntitySink sink);
+    }
+
+    protected JiraCrawler(SiteClient client, Side side, String api) {
+        this.client = client;
+        this.side = side;
+        this.api = api;
+        wholeSite(EntityType.PROJECT_CATEGORY, (key, sink) -> projectCategories(sink));
+        wholeSite(EntityType.PROJECT, (key, sink) -> forEachProject(p -> sink.accept(project(p))));
+        wholeSite(EntityType.ISSUE_LINK_TYPE, (key, sink) -> issueLinkTypes(sink));
+        wholeSite(EntityType.PROJECT_ROLE, (key, sink) -> projectRoles(sink));
+        wholeSite(EntityType.CUSTOM_FIELD, (key, sink) -> forEachCustomField(f -> sink.accept(customField(f))));
+        wholeSite(EntityType.BOARD, (key, sink) -> forEachBoard(b -> sink.accept(board(b))));
+        wholeSite(EntityType.SPRINT, (key, sink) -> sprints(sink));
+        perProject(EntityType.ISSUE, this::issues);
+        perProject(EntityType.COMMENT, this::comments);
+        perProject(EntityType.WORKLOG, this::worklogs);
+        perProject(EntityType.ATTACHMENT, this::attachments);
+        perProject(EntityType.ISSUE_LINK, this::issueLinks);
+    }
+
+    // --- the table
+
+    protected final void wholeSite(EntityType type, ScopeCrawl crawl) {
+        listings.put(type, new Listing(false, crawl));
+    }
+
+    protected final void perProject(EntityType type, ScopeCrawl crawl) {
+        listings.put(type, new Listing(true, crawl));
+    }
+
+    @Override
+    public Side side() {
+        return side;
+    }
+
+    @Override
+    public Set<EntityType> supportedTypes() {
+        return Collections.unmodifiableSet(listings.keySet());
+    }
+
+    @Override
+    public List<CrawlScope> plan(EntityType type, Set<String> onlyContainerKeys) {
+        var listing = listing(type);
+        if (!listing.perProject()) {
+            return List.of(CrawlScope.wholeSite(type));
+        }
+        return projectIdsByKey().keySet().stream()
+                .map(key -> CrawlScope.of(type, key))
+                .filter(scope -> scope.within(onlyContainerKeys))
+                .toList();
+    }
+
+    @Override
+    public void crawl(CrawlScope scope, EntitySink sink) {
+        var listing = listing(scope.type());
+        if (listing.perProject() && scope.containerKey() == null) {
+            for (var key : projectIdsByKey().keySet()) {
+                listing.crawl().crawl(key, sink);
+            }
+        } else {
+            listing.crawl().crawl(scope.containerKey(), sink);
+        }
+    }
+
+    @Override
+    public Map<String, Long> requestCounts() {
+        return client.requestCounts();
+    }
+
+    @Override
+    public void verifyAccess() {
+        var myself = client.get(api + "/myself", api + "/myself", Query.of());
+        var permissions = client.getIfFound(
+                api + "/mypermissions", api + "/mypermissions", Query.of("permissions", "ADMINISTER,USER_PICKER"));
+        permissions.ifPresent(answer -> {
+            var administer = answer.path("permissions").path("ADMINISTER");
+            if (administer.isObject() && !administer.path("havePermission").asBoolean(false)) {
+                throw new CrawlFailure(
+                        CrawlFailure.Kind.PERMISSION,
+                        client.site() + ": the account '" + displayName(myself)
+                                + "' lacks the global permission 'Administer Jira', which listing custom field"
+                                + " options, roles, filters and every project needs; grant it or use an"
+                                + " administrator's account (GET " + api + "/mypermissions)");
+            }
+        });
+    }
+
+    private static String displayName(JsonNode myself) {
+        var name = text(myself, "displayName");
+        return name == null ? String.valueOf(text(myself, "name")) : name;
+    }
+
+    private Listing listing(EntityType type) {
+        var listing = listings.get(type);
+        if (listing == null) {
+            throw new CrawlFailure(
+                    CrawlFailure.Kind.UNEXPECTED,
+                    client.site() + " cannot list " + type.namespace() + " through its REST API");
+        }
+        return listing;
+    }
+
+    // --- what subclasses say
+
+    /** The user id of the crawl contract: DC user key, Cloud accountId. */
+    protected abstract String userId(JsonNode user);
+
+    protected abstract void forEachProject(Consumer<JsonNode> each);
+
+    protected abstract SiteEntity project(JsonNode project);
+
+    protected abstract void forEachCustomField(Consumer<JsonNode> each);
+
+    /** Every issue of the project in id order, with the given {@code fields} (id and key are always there). */
+    protected abstract void forEachIssue(String projectKey, List<String> fields, Consumer<JsonNode> each);
+
+    protected abstract int commentPageSize();
+
+    /** All worklogs of an issue whose search page did not carry them all. */
+    protected abstract void issueWorklogs(String issueId, Consumer<JsonNode> each);
+
+    // --- projects
+
+    /** The id of a project on this site; the project list is read once per crawler (projects are few). */
+    protected final String projectId(String projectKey) {
+        var id = projectIdsByKey().get(projectKey);
+        if (id == null) {
+            throw new CrawlFailure(
+                    CrawlFailure.Kind.UNEXPECTED, client.site() + " has no project with key " + projectKey);
+        }
+        return id;
+    }
+
+    private Map<String, String> projectIdsByKey() {
+        var known = projectIdsByKey;
+        if (known == null) {
+            var ids = new TreeMap<String, String>();
+            forEachProject(p -> ids.put(text(p, "key"), text(p, "id")));
+            known = Collections.unmodifiableMap(ids);
+            projectIdsByKey = known;
+        }
+        return known;
+    }
+
+    // --- global configuration alike on both sides
+
+    private void projectCategories(EntitySink sink) {
+        client.get(api + "/projectCategory", api + "/projectCategory", Query.of())
+                .forEach(c -> sink.accept(
+                        new SiteEntity(EntityType.PROJECT_CATEGORY, text(c, "id"), null, text(c, "name"), Map.of())));
+    }
+
+    private void issueLinkTypes(EntitySink sink) {
+        client.get(api + "/issueLinkType", api + "/issueLinkType", Query.of())
+                .path("issueLinkTypes")
+                .forEach(t -> sink.accept(new SiteEntity(
+                        EntityType.ISSUE_LINK_TYPE,
+                        text(t, "id"),
+                        null,
+                        text(t, "name"),
+                        Attributes.of()
+                                .with("inward", text(t, "inward"))
+                                .with("outward", text(t, "outward"))
+                                .build())));
+    }
+
+    private void projectRoles(EntitySink sink) {
+        client.get(api + "/role", api + "/role", Query.of())
+                .forEach(r -> sink.accept(
+                        new SiteEntity(EntityType.PROJECT_ROLE, text(r, "id"), null, text(r, "name"), Map.of())));
+    }
+
+    /** Custom fields from the one-request field list; system fields are left out. */
+    protected final void customFieldsFromFieldList(Consumer<JsonNode> each) {
+        client.get(api + "/field", api + "/field", Query.of()).forEach(f -> {
+            if (f.path("custom").asBoolean(false)) {
+                each.accept(f);
+            }
+        });
+    }
+
+    private SiteEntity customField(JsonNode field) {
+        return new SiteEntity(
+                EntityType.CUSTOM_FIELD,
+                text(field, "id"),
+                null,
+                text(field, "name"),
+                Attributes.of()
+                        .with("fieldType", text(field.path("schema"), "custom"))
+                        .build());
+    }
+
+    /** Field types whose values are options. */
+    protected static boolean hasOptions(JsonNode field) {
+        var type = text(field.path("schema"), "custom");
+        return type != null
+                && (type.endsWith(":select")
+                        || type.endsWith(":multiselect")
+                        || type.endsWith(":radiobuttons")
+                        || type.endsWith(":multicheckboxes")
+                        || type.endsWith(":cascadingselect"));
+    }
+
+    // --- agile
+
+    private void forEachBoard(Consumer<JsonNode> each) {
+        Pages.offset(client, "/rest/agile/1.0/board", "/rest/agile/1.0/board", Query.of(), "values", AGILE_PAGE, each);
+    }
+
+    private SiteEntity board(JsonNode board) {
+        var id = text(board, "id");
+        var configuration = client.getIfFound(
+                "/rest/agile/1.0/board/{boardId}/configuration",
+                "/rest/agile/1.0/board/" + id + "/configuration",
+                Query.of());
+        return new SiteEntity(
+                EntityType.BOARD,
+                id,
+                null,
+                text(board, "name"),
+                Attributes.of()
+                        .with("type", text(board, "type"))
+                        .with(
+                                "filterId",
+                                configuration
+                                        .map(c -> text(c.path("filter"), "id"))
+                                        .orElse(null))
+                        .with("projectKey", text(board.path("location"), "projectKey"))
+                        .build());
+    }
+
+    /**
+     * Sprints of every scrum board. A sprint shows on every board whose filter covers its issues, so it is taken
+     * from its origin board, or from the first listing board when its origin board is not visible.
+     */
+    private void sprints(EntitySink sink) {
+        var scrumBoards = new ArrayList<String>();
+        var boardIds = new HashSet<String>();
+        forEachBoard(b -> {
+            boardIds.add(text(b, "id"));
+            if ("scrum".equals(text(b, "type"))) {
+                scrumBoards.add(text(b, "id"));
+            }
+        });
+        var adopted = new HashSet<String>();
+        for (var boardId : scrumBoards) {
+            Pages.offset(
+                    client,
+                    "/rest/agile/1.0/board/{boardId}/sprint",
+                    "/rest/agile/1.0/board/" + boardId + "/sprint",
+                    Query.of(),
+                    "values",
+                    AGILE_PAGE,
+                    s -> {
+                        var origin = text(s, "originBoardId");
+                        var own = boardId.equals(origin) || (origin == null && adopted.add(text(s, "id")));
+                        var orphan = origin != null && !boardIds.contains(origin) && adopted.add(text(s, "id"));
+                        if (own || orphan) {
+                            sink.accept(sprint(s, origin == null || orphan ? boardId : origin));
+                        }
+                    });
+        }
+    }
+
+    private static SiteEntity sprint(JsonNode sprint, String boardId) {
+        return new SiteEntity(
+                EntityType.SPRINT,
+                text(sprint, "id"),
+                boardId,
+                text(sprint, "name"),
+                Attributes.of()
+                        .with("state", text(sprint, "state"))
+                        .with("startDate", instant(text(sprint, "startDate")))
+                        .with("endDate", instant(text(sprint, "endDate")))
+                        .with("completeDate", instant(text(sprint, "completeDate")))
+                        .build());
+    }
+
+    // --- issues and their content
+
+    private void issues(String projectKey, EntitySink sink) {
+        var projectId = projectId(projectKey);
+        forEachIssue(
+                projectKey,
+                List.of("key"),
+                issue -> sink.accept(
+                        new SiteEntity(EntityType.ISSUE, text(issue, "id"), projectId, text(issue, "key"), Map.of())));
+    }
+
+    private void comments(String projectKey, EntitySink sink) {
+        forEachIssue(projectKey, List.of("comment"), issue -> {
+            var issueId = text(issue, "id");
+            Consumer<JsonNode> emit = c -> sink.accept(new SiteEntity(
+                    EntityType.COMMENT,
+                    text(c, "id"),
+                    issueId,
+                    null,
+                    Attributes.of()
+                            .with("author", userId(c.path("author")))
+                            .with("created", instant(text(c, "created")))
+                            .build()));
+            var embedded = issue.path("fields").path("comment");
+            if (complete(embedded, "comments")) {
+                embedded.path("comments").forEach(emit);
+            } else {
+                Pages.offset(
+                        client,
+                        api + "/issue/{issueIdOrKey}/comment",
+                        api + "/issue/" + issueId + "/comment",
+                        Query.of("orderBy", "created"),
+                        "comments",
+                        commentPageSize(),
+                        emit);
+            }
+        });
+    }
+
+    private void worklogs(String projectKey, EntitySink sink) {
+        forEachIssue(projectKey, List.of("worklog"), issue -> {
+            var issueId = text(issue, "id");
+            Consumer<JsonNode> emit = w -> sink.accept(new SiteEntity(
+                    EntityType.WORKLOG,
+                    text(w, "id"),
+                    issueId,
+                    null,
+                    Attributes.of()
+                            .with("author", userId(w.path("author")))
+                            .with("started", instant(text(w, "started")))
+                            .with("timeSpentSeconds", text(w, "timeSpentSeconds"))
+                            .build()));
+            var embedded = issue.path("fields").path("worklog");
+            if (complete(embedded, "worklogs")) {
+                embedded.path("worklogs").forEach(emit);
+            } else {
+                issueWorklogs(issueId, emit);
+            }
+        });
+    }
+
+    private void attachments(String projectKey, EntitySink sink) {
+        forEachIssue(projectKey, List.of("attachment"), issue -> {
+            var issueId = text(issue, "id");
+            issue.path("fields")
+                    .path("attachment")
+                    .forEach(a -> sink.accept(new SiteEntity(
+                            EntityType.ATTACHMENT,
+                            text(a, "id"),
+                            issueId,
+                            text(a, "filename"),
+                            Attributes.of()
+                                    .with("size", text(a, "size"))
+                                    .with("created", instant(text(a, "created")))
+                                    .with("author", userId(a.path("author")))
+                                    .build())));
+        });
+    }
+
+    /**
+     * Links of the project's issues. A link shows on both its issues; it is taken once, from the issue whose
+     * entry names the other end as {@code outwardIssue} (that issue is the link's inward end).
+     */
+    private void issueLinks(String projectKey, EntitySink sink) {
+        forEachIssue(projectKey, List.of("issuelinks"), issue -> {
+            var issueId = text(issue, "id");
+            issue.path("fields").path("issuelinks").forEach(link -> {
+                var outward = link.path("outwardIssue");
+                if (outward.isObject()) {
+                    sink.accept(new SiteEntity(
+                            EntityType.ISSUE_LINK,
+                            text(link, "id"),
+                            null,
+                            null,
+                            Attributes.of()
+                                    .with("typeId", text(link.path("type"), "id"))
+                                    .with("inwardIssueId", issueId)
+                                    .with("outwardIssueId", text(outward, "id"))
+                                    .build()));
+                }
+            });
+        });
+    }
+
+    /** An embedded list is complete when present and not shorter than its {@code total}. */
+    private static boolean complete(JsonNode embedded, String itemsField) {
+        if (!embedded.isObject() || !embedded.path(itemsField).isArray()) {
+            return false;
+        }
+        var total = embedded.path("total");
+        return !total.isNumber() || total.asLong() <= embedded.path(itemsField).size();
+    }
+
+    /** A JQL string literal. */
+    protected static String jqlString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
