@@ -1,0 +1,170 @@
+package dev.idmap.service.api;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place where failures become responses: every error, whatever raised it, is answered in the envelope
+ * {@code {status, errorMessage, errors?, id}} with the request id, and never with a stack trace.
+ */
+@RestControllerAdvice
+class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    static ResponseEntity<ErrorEnvelope> envelope(
+            HttpServletRequest request, int status, String message, List<String> errors, HttpHeaders headers) {
+        var id = RequestIds.of(request);
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .header(RequestIds.HEADER, id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ErrorEnvelope(status, message, errors, id));
+    }
+
+    static ResponseEntity<ErrorEnvelope> envelope(HttpServletRequest request, int status, String message) {
+        return envelope(request, status, message, null, HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorEnvelope> api(ApiException e, HttpServletRequest request) {
+        var headers = new HttpHeaders();
+        e.headers().forEach(headers::add);
+        return envelope(request, e.status(), e.getMessage(), e.errors(), headers);
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorEnvelope> unreadable(Exception e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimit.TooLarge tooLarge) {
+                return envelope(request, 413, tooLarge.getMessage());
+            }
+        }
+        return envelope(
+                request,
+                400,
+                ApiException.VALIDATION_FAILED,
+                List.of("Request body could not be read: it must be a JSON object"),
+                HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler(BodySizeLimit.TooLarge.class)
+    ResponseEntity<ErrorEnvelope> tooLarge(BodySizeLimit.TooLarge e, HttpServletRequest request) {
+        return envelope(request, 413, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        var headers = new HttpHeaders();
+        var allowed = e.getSupportedHttpMethods();
+        if (allowed != null) {
+            headers.setAllow(allowed);
+        }
+        var allowedText = allowed == null
+                ? ""
+                : " Allowed: " + allowed.stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
+                        + ".";
+        return envelope(
+                request,
+                405,
+                "Method " + e.getMethod() + " is not allowed on " + request.getRequestURI() + "." + allowedText,
+                null,
+                headers);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return envelope(
+                request,
+                415,
+                "Unsupported Content-Type " + (e.getContentType() == null ? "(none)" : e.getContentType())
+                        + ": send the request body as application/json.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ErrorEnvelope> notAcceptable(HttpServletRequest request) {
+        return envelope(request, 406, "Not acceptable: this endpoint answers application/json.");
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ErrorEnvelope> noSuchPath(HttpServletRequest request) {
+        return envelope(
+                request,
+                404,
+                "No endpoint " + request.getMethod() + " " + request.getRequestURI()
+                        + ". The API is described at /v3/api-docs.");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorEnvelope> missingParameter(
+            MissingServletRequestParameterException e, HttpServletRequest request) {
+        return envelope(
+                request,
+                400,
+                ApiException.VALIDATION_FAILED,
+                List.of("Query parameter '" + e.getParameterName() + "' is required"),
+                HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorEnvelope> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return envelope(
+                request,
+                400,
+                ApiException.VALIDATION_FAILED,
+                List.of("Parameter '" + e.getName() + "' has an invalid value"),
+                HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        return envelope(request, 500, ApiException.INTERNAL_SERVER_ERROR);
+    }
+
+    /** Errors that never reached a controller (container-level failures) land here, still in the envelope. */
+    @io.swagger.v3.oas.annotations.Hidden
+    @RestController
+    static class ErrorPage implements ErrorController {
+
+        @RequestMapping("/error")
+        ResponseEntity<ErrorEnvelope> error(HttpServletRequest request) {
+            var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            int status = code instanceof Integer i ? i : 500;
+            var exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+            if (exception instanceof Throwable t) {
+                log.error("failure outside the controllers", t);
+            }
+            String message = switch (status) {
+                case 404 -> "No endpoint " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + ".";
+                case 413 -> "Request body too large.";
+                case 400 -> "Bad request.";
+                default ->
+                    status >= 500
+                            ? ApiException.INTERNAL_SERVER_ERROR
+                            : HttpStatus.valueOf(status).getReasonPhrase();
+            };
+            return envelope(request, status, message);
+        }
+    }
+}

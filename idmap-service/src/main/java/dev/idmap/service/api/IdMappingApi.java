@@ -1,0 +1,263 @@
+package dev.idmap.service.api;
+
+import dev.idmap.service.config.IdmapProperties;
+import dev.idmap.service.config.Sites;
+import dev.idmap.service.jobs.Job;
+import dev.idmap.service.jobs.JobQueue;
+import dev.idmap.service.jobs.JobStatus;
+import dev.idmap.service.jobs.Jobs;
+import dev.idmap.service.security.Caller;
+import dev.idmap.service.security.CallerAuthentication;
+import dev.idmap.service.security.TriggerRateLimiter;
+import dev.idmap.service.storage.ReportStore;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Atlassian's Id Mapping report API ({@code /migrations/reports/v1/id-mappings}), plus list, cancel and lookups. */
+@RestController
+@RequestMapping(path = "/migrations/reports/v1/id-mappings", produces = MediaType.APPLICATION_JSON_VALUE)
+class IdMappingApi {
+
+    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_BATCH = 1000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JobQueue queue;
+    private final Jobs jobs;
+    private final Sites sites;
+    private final ReportStore store;
+    private final TriggerRateLimiter rateLimiter;
+    private final IdmapProperties properties;
+    private final Clock clock;
+
+    IdMappingApi(
+            JobQueue queue,
+            Jobs jobs,
+            Sites sites,
+            ReportStore store,
+            TriggerRateLimiter rateLimiter,
+            IdmapProperties properties,
+            Clock clock) {
+        this.queue = queue;
+        this.jobs = jobs;
+        this.sites = sites;
+        this.store = store;
+        this.rateLimiter = rateLimiter;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    record Triggered(String jobId, JobStatus status) {}
+
+    @PostMapping(path = "/trigger", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Triggered> trigger(
+            @RequestBody(required = false) String body, @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
+        rateLimiter.acquire(caller.name()).ifPresent(wait -> {
+            throw ApiException.tooManyTriggers(
+                    wait, properties.api().triggerRate().perMinute());
+        });
+        var request = TriggerValidation.parse(body, sites);
+        var triggered = queue.trigger(caller, request.product(), request.sourceURL(), request.destinationURL());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new Triggered(triggered.job().jobId(), triggered.job().status()));
+    }
+
+    @GetMapping("/{jobId}")
+    JobView status(@PathVariable String jobId, @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
+        var job = visible(caller, jobId);
+        return JobView.of(job, job.status() == JobStatus.SUCCESS && !queue.reportExpired(job));
+    }
+
+    record Download(String jobId, String downloadUrl, long expiresIn, String expiresAt, String format) {}
+
+    @GetMapping("/{jobId}/download")
+    Download download(
+            @PathVariable String jobId,
+            @RequestParam(name = "format", defaultValue = "compatible") String format,
+            @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
+        if (!format.equals("compatible") && !format.equals("detailed")) {
+            throw ApiException.validation("format must be compatible (entityType,serverId,cloudId) or detailed");
+        }
+        var job = finished(caller, jobId);
+        var key = job.reportKey(format.equals("detailed"));
+        if (!store.exists(key)) {
+            throw ApiException.reportNotAvailable();
+        }
+        var lifetime = properties.retention().link();
+        var url = store.link(key, lifetime, callerBase());
+        return new Download(
+                job.jobId(),
+                url.toString(),
+                lifetime.toSeconds(),
+                clock.instant()
+                        .plus(lifetime)
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString(),
+                format);
+    }
+
+    record JobList(List<JobView> jobs, int page, int size, long total) {}
+
+    @GetMapping
+    JobList list(
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "page", defaultValue = "0") int page,
+            @RequestParam(name = "size", defaultValue = "20") int size,
+            @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
+        var errors = new ArrayList<String>();
+        JobStatus filter = null;
+        if (status != null) {
+            try {
+                filter = JobStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                errors.add("status must be PENDING, IN_PROGRESS, SUCCESS or ERROR");
+            }
+        }
+        if (page < 0) {
+            errors.add("page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add("size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        var found = queue.list(caller, filter, page * size, size);
+        var views = found.jobs().stream()
+                .filter(job -> !queue.expired(job))
+                .map(job -> JobView.of(job, job.status() == JobStatus.SUCCESS && !queue.reportExpired(job)))
+                .toList();
+        return new JobList(views, page, size, found.total());
+    }
+
+    @PostMapping("/{jobId}/cancel")
+    JobView cancel(@PathVariable String jobId, @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
+        var job = visible(caller, jobId);
+        if (!job.status().active()) {
+            throw ApiException.conflict("Job " + jobId + " has already ended with status " + job.status()
+                    + "; only PENDING or IN_PROGRESS jobs can be cancelled.");
+        }
+        return JobView.of(queue.cancel(caller, job), false);
+    }
+
+    record Mapping(String entityType, String serverId, String cloudId) {}
+
+    record Lookup(String jobId, String entityType, List<Mapping> mappings, List<String> notFound) {}
+
+    @GetMapping("/{jobId}/mappings")
+    Lookup lookup(
+            @PathVariable String jobId,
+            @RequestParam(name = "entityType", required = false) String entityType,
+            @RequestParam(name = "serverId", required = false) List<String> serverIds,
+            @RequestParam(name = "cloudId", required = false) List<String> cloudIds,
+            @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
+        return lookup(caller, jobId, entityType, serverIds, cloudIds);
+    }
+
+    @PostMapping(path = "/{jobId}/mappings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Lookup batchLookup(
+            @PathVariable String jobId,
+            @RequestBody(required = false) String body,
+            @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
+        JsonNode node;
+        try {
+            node = body == null ? null : JSON.readTree(body);
+        } catch (RuntimeException e) {
+            throw ApiException.validation("Request body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.validation(
+                    "Request body must be a JSON object: {\"entityType\": ..., \"serverIds\": [...]} or"
+                            + " {\"entityType\": ..., \"cloudIds\": [...]}");
+        }
+        var entityType = node.hasNonNull("entityType") ? node.get("entityType").asString() : null;
+        return lookup(caller, jobId, entityType, strings(node.get("serverIds")), strings(node.get("cloudIds")));
+    }
+
+    private static List<String> strings(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw ApiException.validation("serverIds and cloudIds must be arrays of strings");
+        }
+        var values = new ArrayList<String>();
+        node.forEach(item -> values.add(item.isNumber() ? item.asString() : item.asString()));
+        return values;
+    }
+
+    private Lookup lookup(
+            Caller caller, String jobId, String entityType, List<String> serverIds, List<String> cloudIds) {
+        var errors = new ArrayList<String>();
+        if (entityType == null || entityType.isBlank()) {
+            errors.add("entityType is required, e.g. jira:issue");
+        }
+        var byServer = serverIds != null && !serverIds.isEmpty();
+        var byCloud = cloudIds != null && !cloudIds.isEmpty();
+        if (byServer == byCloud) {
+            errors.add("give either serverId(s) or cloudId(s), not both and not neither");
+        }
+        var ids = new LinkedHashSet<>(byServer ? serverIds : byCloud ? cloudIds : List.of());
+        if (ids.size() > MAX_BATCH) {
+            errors.add("at most " + MAX_BATCH + " IDs per lookup");
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        var job = finished(caller, jobId);
+        var found = byServer ? jobs.byServerIds(jobId, entityType, ids) : jobs.byCloudIds(jobId, entityType, ids);
+        var seen = new LinkedHashSet<String>();
+        var mappings = found.stream()
+                .map(m -> {
+                    seen.add(byServer ? m.serverId() : m.cloudId());
+                    return new Mapping(m.entityType(), m.serverId(), m.cloudId());
+                })
+                .toList();
+        var notFound = ids.stream().filter(id -> !seen.contains(id)).toList();
+        return new Lookup(job.jobId(), entityType, mappings, notFound);
+    }
+
+    private Job visible(Caller caller, String jobId) {
+        return queue.find(caller, jobId).orElseThrow(() -> ApiException.jobNotFound(jobId));
+    }
+
+    /** A job whose report can be used: SUCCESS (409 otherwise) and not expired (404 otherwise). */
+    private Job finished(Caller caller, String jobId) {
+        var job = visible(caller, jobId);
+        switch (job.status()) {
+            case PENDING, IN_PROGRESS ->
+                throw ApiException.conflict("Job " + jobId + " is " + job.status()
+                        + "; the report is available once the status is SUCCESS. Poll GET"
+                        + " /migrations/reports/v1/id-mappings/" + jobId + " until then.");
+            case ERROR ->
+                throw ApiException.conflict(
+                        "Job " + jobId + " ended with status ERROR and has no report. Trigger a new job.");
+            case SUCCESS -> {}
+        }
+        if (queue.reportExpired(job)) {
+            throw ApiException.reportNotAvailable();
+        }
+        return job;
+    }
+
+    private static URI callerBase() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.idmap.service.config;
+
+import dev.idmap.core.model.Product;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything idmap reads from its configuration, under the prefix {@code idmap}. Every key can be set in the YAML
+ * file given to {@code idmap serve --config} or overridden by an environment variable (Spring's relaxed binding:
+ * {@code idmap.retention.report} is {@code IDMAP_RETENTION_REPORT}, list items {@code IDMAP_SITES_0_URL}).
+ * The complete, commented example is in {@code idmap-service/README.md}.
+ */
+@ConfigurationProperties("idmap")
+public record IdmapProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue List<Site> sites,
+        @DefaultValue Api api,
+        @DefaultValue Jobs jobs,
+        @DefaultValue Retention retention,
+        @DefaultValue Storage storage) {
+
+    /**
+     * One Atlassian site idmap may contact; no other site is ever contacted.
+     *
+     * @param name short name, used by the JCMA-compatible endpoint ({@code /jcma/{name}/...})
+     * @param product JIRA or CONFLUENCE
+     * @param url the base URL callers name in {@code sourceURL}/{@code destinationURL} (https, no trailing slash)
+     * @param connectUrl where idmap actually reaches the site, when that differs from {@code url} (a proxy, a
+     *     tunnel, a simulator); defaults to {@code url}
+     * @param auth how idmap authenticates to the site; the secret comes from an environment variable or a file
+     */
+    public record Site(String name, Product product, String url, String connectUrl, SiteAuth auth) {}
+
+    /**
+     * @param type BASIC (username or email + password or API token) or BEARER (a Data Center personal access token)
+     * @param username for BASIC
+     * @param secretEnv name of the environment variable holding the password or token
+     * @param secretFile path of a file holding the password or token (trailing newline ignored)
+     */
+    public record SiteAuth(@DefaultValue("BASIC") AuthType type, String username, String secretEnv, Path secretFile) {}
+
+    public enum AuthType {
+        BASIC,
+        BEARER
+    }
+
+    /**
+     * @param callers who may call the API, with hashed secrets
+     * @param maxBodySize larger request bodies are refused with 413
+     * @param triggerRate per-caller rate limit of the trigger endpoint
+     */
+    public record Api(
+            @DefaultValue List<ApiCaller> callers,
+            @DefaultValue("64KB") DataSize maxBodySize,
+            @DefaultValue TriggerRate triggerRate) {}
+
+    /**
+     * One API caller.
+     *
+     * @param name the owner recorded on the caller's jobs
+     * @param admin an admin sees and manages every caller's jobs
+     * @param tokenHashes hashes of the caller's Bearer tokens ({@code {sha256}<hex>}, or {@code {bcrypt}...})
+     * @param username Basic user name (e.g. an email address)
+     * @param passwordHash hash of the Basic password or API token
+     */
+    public record ApiCaller(
+            String name,
+            @DefaultValue("false") boolean admin,
+            @DefaultValue List<String> tokenHashes,
+            String username,
+            String passwordHash) {}
+
+    /** A token bucket: {@code burst} triggers at once, refilled at {@code perMinute}. */
+    public record TriggerRate(
+            @DefaultValue("10") int burst,
+            @DefaultValue("10") int perMinute) {}
+
+    /**
+     * @param concurrency jobs running at once on this node; the others wait as PENDING
+     * @param workDir where running jobs write their reports before they are stored
+     * @param heartbeat how often a running job proves it is alive; a job silent for {@code heartbeat x 4} is
+     *     taken over (after a crash) and continues from its checkpoint
+     */
+    public record Jobs(
+            @DefaultValue("2") int concurrency,
+            Path workDir,
+            @DefaultValue("30s") Duration heartbeat) {}
+
+    /**
+     * @param report finished reports are deleted this long after the job completed
+     * @param job jobs are forgotten this long after they were created
+     * @param link lifetime of a download link ({@code expiresIn})
+     * @param sweepInterval how often expired reports and jobs are deleted
+     */
+    public record Retention(
+            @DefaultValue("7d") Duration report,
+            @DefaultValue("30d") Duration job,
+            @DefaultValue("3600s") Duration link,
+            @DefaultValue("10m") Duration sweepInterval) {}
+
+    public record Storage(
+            @DefaultValue("LOCAL") StorageType type,
+            @DefaultValue Local local,
+            @DefaultValue S3 s3) {}
+
+    public enum StorageType {
+        LOCAL,
+        S3
+    }
+
+    /**
+     * @param directory where reports are kept; default {@code <data-dir>/reports}
+     * @param signingKey base64 HMAC key for download links; when absent one is generated and kept in the database
+     * @param publicUrl base URL put in download links (e.g. behind a reverse proxy); default: the URL the caller used
+     */
+    public record Local(Path directory, String signingKey, String publicUrl) {}
+
+    /**
+     * @param endpoint e.g. {@code http://127.0.0.1:9000} for MinIO/Ceph/S3Proxy; empty for AWS
+     * @param region signing region
+     * @param bucket the bucket (must exist)
+     * @param pathStyle path-style addressing (MinIO, Ceph, S3Proxy)
+     * @param accessKeyId static credentials; when absent the AWS default credential chain is used
+     * @param secretAccessKey static credentials
+     * @param prefix key prefix inside the bucket
+     */
+    public record S3(
+            String endpoint,
+            @DefaultValue("us-east-1") String region,
+            String bucket,
+            @DefaultValue("false") boolean pathStyle,
+            String accessKeyId,
+            String secretAccessKey,
+            @DefaultValue("reports/") String prefix) {}
+
+    public Path workDir() {
+        return jobs.workDir() != null ? jobs.workDir() : dataDir.resolve("work");
+    }
+
+    public Path localReportDir() {
+        return storage.local().directory() != null ? storage.local().directory() : dataDir.resolve("reports");
+    }
+}

@@ -1,0 +1,221 @@
+package dev.idmap.service.config;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.idmap.connectors.AtlassianCrawlers;
+import dev.idmap.core.engine.MappingEngine;
+import dev.idmap.core.engine.StagedMappingEngine;
+import dev.idmap.service.api.BodySizeLimit;
+import dev.idmap.service.api.RequestIds;
+import dev.idmap.service.jobs.JobMetrics;
+import dev.idmap.service.jobs.JobQueue;
+import dev.idmap.service.jobs.JobRunner;
+import dev.idmap.service.jobs.Jobs;
+import dev.idmap.service.jobs.Sweeper;
+import dev.idmap.service.security.CallerAuthentication;
+import dev.idmap.service.security.Callers;
+import dev.idmap.service.security.TriggerRateLimiter;
+import dev.idmap.service.storage.LinkSigner;
+import dev.idmap.service.storage.LocalReportStore;
+import dev.idmap.service.storage.ReportStore;
+import dev.idmap.service.storage.S3ReportStore;
+import dev.idmap.service.storage.SigningKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** Wires idmap's parts from {@link IdmapProperties}. Production wiring only: tests replace nothing but the clock. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdmapProperties.class)
+public class ServiceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Sites sites(IdmapProperties properties) {
+        return new Sites(properties.sites(), System::getenv);
+    }
+
+    @Bean
+    Callers callers(IdmapProperties properties) {
+        if (properties.api().callers().isEmpty()) {
+            log.warn("no API callers are configured (idmap.api.callers): every API call will be refused with 401");
+        }
+        return new Callers(properties.api().callers());
+    }
+
+    @Bean
+    TriggerRateLimiter triggerRateLimiter(IdmapProperties properties, Clock clock) {
+        var rate = properties.api().triggerRate();
+        return new TriggerRateLimiter(rate.burst(), rate.perMinute(), clock);
+    }
+
+    @Bean
+    Jobs jobs(DataSource dataSource) {
+        return new Jobs(dataSource);
+    }
+
+    /** The real engine: crawls the configured sites, stages and checkpoints in idmap's own database. */
+    @Bean
+    MappingEngine mappingEngine(DataSource dataSource, Clock clock) {
+        return new StagedMappingEngine(dataSource, new AtlassianCrawlers(), clock);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    ReportStore reportStore(IdmapProperties properties, DataSource dataSource, Clock clock) {
+        var storage = properties.storage();
+        return switch (storage.type()) {
+            case LOCAL -> {
+                var key = SigningKeys.load(storage.local().signingKey(), dataSource);
+                var publicUrl = storage.local().publicUrl() == null
+                                || storage.local().publicUrl().isBlank()
+                        ? null
+                        : URI.create(storage.local().publicUrl());
+                yield new LocalReportStore(properties.localReportDir(), new LinkSigner(key), clock, publicUrl);
+            }
+            case S3 -> s3Store(storage.s3());
+        };
+    }
+
+    private static ReportStore s3Store(IdmapProperties.S3 s3) {
+        if (s3.bucket() == null || s3.bucket().isBlank()) {
+            throw new IllegalStateException("idmap.storage.s3.bucket is required when idmap.storage.type is S3");
+        }
+        AwsCredentialsProvider credentials = s3.accessKeyId() != null && s3.secretAccessKey() != null
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId(), s3.secretAccessKey()))
+                : DefaultCredentialsProvider.builder().build();
+        var configuration =
+                S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build();
+        var client = S3Client.builder()
+                .region(Region.of(s3.region()))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(configuration);
+        var presigner = S3Presigner.builder()
+                .region(Region.of(s3.region()))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(configuration);
+        if (s3.endpoint() != null && !s3.endpoint().isBlank()) {
+            client.endpointOverride(URI.create(s3.endpoint()));
+            presigner.endpointOverride(URI.create(s3.endpoint()));
+        }
+        return new S3ReportStore(client.build(), presigner.build(), s3.bucket(), s3.prefix());
+    }
+
+    @Bean
+    JobMetrics jobMetrics(MeterRegistry registry, Jobs jobs, Clock clock) {
+        return new JobMetrics(registry, jobs, clock);
+    }
+
+    @Bean
+    JobRunner jobRunner(
+            Jobs jobs,
+            MappingEngine engine,
+            Sites sites,
+            ReportStore store,
+            Clock clock,
+            IdmapProperties properties,
+            JobMetrics metrics) {
+        return new JobRunner(jobs, engine, sites, store, clock, properties.workDir(), metrics);
+    }
+
+    @Bean
+    Task<Void> mappingJobTask(JobRunner runner) {
+        return runner.task();
+    }
+
+    @Bean
+    Sweeper sweeper(Jobs jobs, ReportStore store, Clock clock, IdmapProperties properties) {
+        return new Sweeper(jobs, store, clock, properties.retention());
+    }
+
+    @Bean
+    Task<Void> sweeperTask(Sweeper sweeper, IdmapProperties properties) {
+        return Tasks.recurring(
+                        Sweeper.TASK_NAME, FixedDelay.of(properties.retention().sweepInterval()))
+                .execute((instance, context) -> sweeper.sweep());
+    }
+
+    @Bean
+    JobQueue jobQueue(Jobs jobs, SchedulerClient scheduler, JobRunner runner, Clock clock, IdmapProperties properties) {
+        return new JobQueue(jobs, scheduler, runner, clock, properties.retention());
+    }
+
+    /** Jobs accepted but never handed to the scheduler (a crash between the two) are scheduled on start-up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void scheduleActiveJobs(ApplicationReadyEvent event) {
+        var context = event.getApplicationContext();
+        var jobs = context.getBean(Jobs.class);
+        var queue = context.getBean(JobQueue.class);
+        jobs.activeJobIds().forEach(queue::schedule);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIds() {
+        var registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(IdmapProperties properties) {
+        var registration = new FilterRegistrationBean<>(
+                new BodySizeLimit(properties.api().maxBodySize().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<CallerAuthentication> callerAuthentication(Callers callers) {
+        var registration = new FilterRegistrationBean<>(new CallerAuthentication(callers));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** Readiness includes the report store: a node that cannot store or serve reports is not ready. */
+    @Bean
+    HealthIndicator reportStoreHealthIndicator(ReportStore store) {
+        return () -> {
+            try {
+                store.check();
+                return Health.up()
+                        .withDetail("store", store.getClass().getSimpleName())
+                        .build();
+            } catch (RuntimeException e) {
+                return Health.down()
+                        .withDetail("store", store.getClass().getSimpleName())
+                        .withDetail("problem", String.valueOf(e.getMessage()))
+                        .build();
+            }
+        };
+    }
+}

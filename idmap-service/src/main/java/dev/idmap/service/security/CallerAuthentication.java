@@ -1,0 +1,79 @@
+package dev.idmap.service.security;
+
+import dev.idmap.service.api.ErrorWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates every request except the public ones (health probes, the OpenAPI document, and signed download
+ * links, which carry their own proof). 401 without or with wrong credentials; 403 when a non-admin asks for an
+ * admin-only resource (metrics).
+ */
+public final class CallerAuthentication extends OncePerRequestFilter {
+
+    public static final String CALLER = "idmap.caller";
+    private static final Logger log = LoggerFactory.getLogger(CallerAuthentication.class);
+
+    private final Callers callers;
+
+    public CallerAuthentication(Callers callers) {
+        this.callers = callers;
+    }
+
+    public static boolean isPublic(String path) {
+        return path.startsWith("/files/")
+                || path.equals("/actuator/health")
+                || path.startsWith("/actuator/health/")
+                || path.equals("/v3/api-docs")
+                || path.startsWith("/v3/api-docs/")
+                || path.equals("/error");
+    }
+
+    private static boolean adminOnly(String path) {
+        return path.startsWith("/actuator/") && !isPublic(path);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        if (isPublic(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        switch (callers.authenticate(request.getHeader("Authorization"))) {
+            case Callers.Authentication.Authenticated(var caller) -> {
+                if (adminOnly(path) && !caller.admin()) {
+                    ErrorWriter.write(
+                            request, response, 403, "Forbidden: " + path + " is for admin callers only.", null);
+                    return;
+                }
+                request.setAttribute(CALLER, caller);
+                chain.doFilter(request, response);
+            }
+            case Callers.Authentication.Missing() ->
+                unauthorized(
+                        request,
+                        response,
+                        "Authentication required: send 'Authorization: Bearer <API token>' or 'Authorization: Basic"
+                                + " <base64 of user:API token>'.");
+            case Callers.Authentication.Rejected() -> {
+                log.info("rejected credentials for {} {}", request.getMethod(), path);
+                unauthorized(request, response, "Unauthorized: incorrect or revoked credentials.");
+            }
+        }
+    }
+
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, String message)
+            throws IOException {
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"idmap\"");
+        response.addHeader("WWW-Authenticate", "Basic realm=\"idmap\", charset=\"UTF-8\"");
+        ErrorWriter.write(request, response, 401, message, null);
+    }
+}
