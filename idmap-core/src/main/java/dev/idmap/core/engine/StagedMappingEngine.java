@@ -1,0 +1,225 @@
+package dev.idmap.core.engine;
+
+import dev.idmap.core.crawl.CrawlScope;
+import dev.idmap.core.crawl.CrawlerFactory;
+import dev.idmap.core.crawl.SiteCrawler;
+import dev.idmap.core.match.EntityMatcher;
+import dev.idmap.core.match.MatchRules;
+import dev.idmap.core.match.UserRule;
+import dev.idmap.core.model.EntityType;
+import dev.idmap.core.model.Side;
+import dev.idmap.core.report.ReportWriter;
+import dev.idmap.core.storage.StagingSchema;
+import dev.idmap.core.storage.StagingStore;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * The mapping engine: crawl both sites into staging tables, match there, write the reports from there.
+ *
+ * <p><b>Memory is bounded whatever the site size.</b> Crawlers stream entities into a part writer that holds at
+ * most one batch (500 rows) before flushing it to the database; matching is one SQL join per type whose result
+ * is consumed one source entity at a time (fetch size 1000, so PostgreSQL uses a cursor); reports are one ordered
+ * query streamed into the files. What stays on the heap is proportional to the number of crawl parts (types ×
+ * projects), never to the number of issues, comments or users.
+ *
+ * <p><b>Resumable.</b> Each part (run × side × scope) is checkpointed in the same transaction as its last batch.
+ * Running again with the same run id skips finished parts and wipes and redoes an interrupted one. Matching and
+ * reporting are recomputed from the staged data on every run; they are deterministic, so the reports of a resumed
+ * run are byte-identical to those of an uninterrupted one.
+ */
+public final class StagedMappingEngine implements MappingEngine {
+
+    static final String USER_LOOKUP_SCOPE = "identity:user#migration-records";
+    private static final int USER_LOOKUP_CHUNK = 100;
+
+    private final DataSource staging;
+    private final CrawlerFactory crawlers;
+    private final MatchRules rules;
+    private final StagingStore store;
+    private volatile boolean schemaReady;
+
+    public StagedMappingEngine(DataSource staging, CrawlerFactory crawlers, InstantSource clock) {
+        this.staging = staging;
+        this.crawlers = crawlers;
+        this.rules = MatchRules.standard();
+        this.store = new StagingStore(staging, rules, clock);
+    }
+
+    @Override
+    public MappingOutcome run(MappingRequest request, Path outputDir, ProgressListener listener) {
+        ensureSchema();
+        var progress = new SafeProgress(listener);
+        var requested = requestedTypes(request);
+        var needed = rules.withDependencies(request.product(), requested);
+        var order = rules.dependencyOrder(needed);
+
+        var source = crawlers.open(request.product(), Side.SOURCE, request.source());
+        var destination = crawlers.open(request.product(), Side.DESTINATION, request.destination());
+        source.verifyAccess();
+        destination.verifyAccess();
+
+        var sourceParts = plan(source, order, request.containerKeys());
+        var destinationParts = plan(destination, order, request.containerKeys());
+        var userType =
+                order.stream().filter(t -> rules.ruleFor(t) instanceof UserRule).findFirst();
+        int total = sourceParts.size() + destinationParts.size() + (userType.isPresent() ? 1 : 0);
+        var counter = new PartCounter(total);
+
+        crawl(request.runId(), source, sourceParts, "CRAWL_SOURCE", counter, progress);
+        crawl(request.runId(), destination, destinationParts, "CRAWL_DESTINATION", counter, progress);
+        userType.ifPresent(type -> lookUpMigratedUsers(request.runId(), type, destination, counter, progress));
+
+        var matcher = new EntityMatcher(staging, rules);
+        long matchedSoFar = 0;
+        for (int i = 0; i < order.size(); i++) {
+            final long base = matchedSoFar;
+            final int done = i;
+            matchedSoFar += matcher.match(
+                    request.runId(),
+                    order.get(i),
+                    n -> progress.report(new Progress("MATCH", done, order.size(), base + n)));
+        }
+        progress.report(new Progress("MATCH", order.size(), order.size(), matchedSoFar));
+
+        progress.report(new Progress("REPORT", 0, 1, 0));
+        var requests = new TreeMap<String, Map<String, Long>>();
+        requests.put("source", new TreeMap<>(source.requestCounts()));
+        requests.put("destination", new TreeMap<>(destination.requestCounts()));
+        var written = new ReportWriter(staging)
+                .write(request.runId(), request.product(), requested, request.containerKeys(), outputDir, requests);
+        progress.report(new Progress("REPORT", 1, 1, written.rows()));
+        return new MappingOutcome(
+                written.compatible(),
+                written.detailed(),
+                written.summary(),
+                written.rows(),
+                written.matched(),
+                written.unmatched(),
+                written.ambiguous(),
+                written.countsPerType(),
+                requests);
+    }
+
+    /** Removes everything staged for a run (entities, checkpoints, decisions); its reports stay where written. */
+    public void discard(String runId) {
+        ensureSchema();
+        store.discard(runId);
+    }
+
+    private void ensureSchema() {
+        if (!schemaReady) {
+            synchronized (this) {
+                if (!schemaReady) {
+                    StagingSchema.ensure(staging);
+                    schemaReady = true;
+                }
+            }
+        }
+    }
+
+    private static Set<EntityType> requestedTypes(MappingRequest request) {
+        if (request.entityTypes().isEmpty()) {
+            return Set.copyOf(EntityType.of(request.product()));
+        }
+        for (var type : request.entityTypes()) {
+            if (type.product() != request.product()) {
+                throw new IllegalArgumentException(
+                        type.namespace() + " is a " + type.product() + " type, not " + request.product());
+            }
+        }
+        return request.entityTypes();
+    }
+
+    private static List<CrawlScope> plan(SiteCrawler crawler, List<EntityType> order, Set<String> containerKeys) {
+        var supported = crawler.supportedTypes();
+        var parts = new ArrayList<CrawlScope>();
+        for (var type : order) {
+            if (supported.contains(type)) {
+                parts.addAll(new LinkedHashSet<>(crawler.plan(type, containerKeys)));
+            }
+        }
+        return parts;
+    }
+
+    private void crawl(
+            String runId,
+            SiteCrawler crawler,
+            List<CrawlScope> parts,
+            String phase,
+            PartCounter counter,
+            SafeProgress progress) {
+        var side = crawler.side();
+        long[] entities = {0};
+        progress.report(new Progress(phase, counter.done, counter.total, 0));
+        for (var scope : parts) {
+            if (!store.isFinished(runId, side, scope.name())) {
+                final long base = entities[0];
+                try (var writer = store.startPart(
+                        runId,
+                        side,
+                        scope,
+                        n -> progress.report(new Progress(phase, counter.done, counter.total, base + n)))) {
+                    crawler.crawl(scope, writer);
+                    entities[0] += writer.finish();
+                }
+            }
+            counter.done++;
+            progress.report(new Progress(phase, counter.done, counter.total, entities[0]));
+        }
+    }
+
+    /**
+     * Asks the Cloud site which account each staged server user became: by user key first, then by username for
+     * those not found. Checkpointed as one destination part.
+     */
+    private void lookUpMigratedUsers(
+            String runId, EntityType userType, SiteCrawler destination, PartCounter counter, SafeProgress progress) {
+        if (!store.isFinished(runId, Side.DESTINATION, USER_LOOKUP_SCOPE)) {
+            store.clearUserMigration(runId);
+            long[] asked = {0};
+            try {
+                for (var byKey : List.of(true, false)) {
+                    store.forEachSourceUserChunk(runId, userType, byKey, USER_LOOKUP_CHUNK, chunk -> {
+                        store.saveUserMigration(runId, byKey, destination.migratedAccountIds(chunk, byKey));
+                        asked[0] += chunk.size();
+                        progress.report(new Progress("CRAWL_DESTINATION", counter.done, counter.total, asked[0]));
+                    });
+                }
+            } catch (UnsupportedOperationException notCloud) {
+                // the destination keeps no migration records: users are matched by email only
+                store.clearUserMigration(runId);
+            }
+            store.markFinished(runId, Side.DESTINATION, USER_LOOKUP_SCOPE, asked[0]);
+        }
+        counter.done++;
+        progress.report(new Progress("CRAWL_DESTINATION", counter.done, counter.total, 0));
+    }
+
+    private static final class PartCounter {
+        final int total;
+        int done;
+
+        PartCounter(int total) {
+            this.total = total;
+        }
+    }
+
+    /** A listener must not break a run. */
+    private record SafeProgress(ProgressListener listener) {
+        void report(Progress progress) {
+            try {
+                listener.onProgress(progress);
+            } catch (RuntimeException ignored) {
+                // progress display failures are not the run's business
+            }
+        }
+    }
+}

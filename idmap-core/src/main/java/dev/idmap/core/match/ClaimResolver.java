@@ -1,0 +1,87 @@
+package dev.idmap.core.match;
+
+import dev.idmap.core.model.EntityType;
+import dev.idmap.core.report.ReportIds;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Precision guard: when one Cloud entity is the match of several source entities and the type does not merge,
+ * at most one of them can be right, and nothing says which. All of them become ambiguous.
+ */
+final class ClaimResolver {
+
+    private final Connection reader;
+    private final Connection writer;
+    private final String runId;
+    private final EntityType type;
+
+    ClaimResolver(Connection reader, Connection writer, String runId, EntityType type) {
+        this.reader = reader;
+        this.writer = writer;
+        this.runId = runId;
+        this.type = type;
+    }
+
+    void resolve() throws SQLException {
+        var sql = """
+                select d.cloud_id, d.source_id from idmap_stage_decision d
+                where d.run_id = ? and d.entity_type = ? and d.status = 'MATCHED' and d.cloud_id in (
+                  select c.cloud_id from idmap_stage_decision c
+                  where c.run_id = ? and c.entity_type = ? and c.status = 'MATCHED'
+                  group by c.cloud_id having count(*) > 1)
+                order by d.cloud_id, d.source_id""";
+        writer.setAutoCommit(false);
+        try (var query = reader.prepareStatement(sql);
+                var update = writer.prepareStatement("""
+                        update idmap_stage_decision set status = 'AMBIGUOUS', candidates = ?, reason = ?,
+                          cloud_id = null, rule = null, cloud_key = null
+                        where run_id = ? and entity_type = ? and source_id = ?""")) {
+            query.setFetchSize(1000);
+            query.setString(1, runId);
+            query.setString(2, type.name());
+            query.setString(3, runId);
+            query.setString(4, type.name());
+            try (var result = query.executeQuery()) {
+                String cloudId = null;
+                var claimants = new ArrayList<String>();
+                while (result.next()) {
+                    if (!result.getString(1).equals(cloudId)) {
+                        demote(update, cloudId, claimants);
+                        cloudId = result.getString(1);
+                        claimants.clear();
+                    }
+                    claimants.add(result.getString(2));
+                }
+                demote(update, cloudId, claimants);
+            }
+            update.executeBatch();
+            writer.commit();
+        }
+    }
+
+    private void demote(java.sql.PreparedStatement update, String cloudId, List<String> claimants) throws SQLException {
+        if (cloudId == null) {
+            return;
+        }
+        for (var claimant : claimants) {
+            var others = claimants.stream()
+                    .filter(c -> !c.equals(claimant))
+                    .limit(DecisionWriter.MAX_LISTED_CANDIDATES)
+                    .map(c -> ReportIds.reportForm(type, c))
+                    .toList();
+            update.setString(1, ReportIds.reportForm(type, cloudId));
+            update.setString(
+                    2,
+                    "the only Cloud " + Labels.of(type) + " that fits (" + ReportIds.reportForm(type, cloudId)
+                            + ") also fits server " + Labels.of(type) + " " + String.join(", ", others)
+                            + "; only one can be right, not guessing which");
+            update.setString(3, runId);
+            update.setString(4, type.name());
+            update.setString(5, claimant);
+            update.addBatch();
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package dev.idmap.core.match;
+
+import dev.idmap.core.model.EntityType;
+import dev.idmap.core.storage.StagingFailure;
+import dev.idmap.core.storage.StagingStore;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Matches the staged entities of one type. The database does the work that grows with the site: it joins every
+ * source entity with the destination entities sharing its key, inside the mapped container and with mapped
+ * references, ordered by source id. Java then walks that stream one source entity at a time, so the heap holds
+ * the candidates of a single entity, never a whole type. Decisions go back to the database in batches.
+ */
+public final class EntityMatcher {
+
+    private final DataSource dataSource;
+    private final MatchRules rules;
+
+    public EntityMatcher(DataSource dataSource, MatchRules rules) {
+        this.dataSource = dataSource;
+        this.rules = rules;
+    }
+
+    /** Decides every staged source entity of {@code type} in run {@code runId}; returns how many. */
+    public long match(String runId, EntityType type, LongConsumer progress) {
+        try (var reader = dataSource.getConnection();
+                var writerConnection = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            deleteDecisions(writerConnection, runId, type);
+            long count = 0;
+            try (var writer = new DecisionWriter(writerConnection, runId)) {
+                switch (rules.ruleFor(type)) {
+                    case KeyRule rule -> {
+                        var self = rule.selfReference();
+                        if (self.isEmpty()) {
+                            count += matchByKey(reader, writer, runId, rule, "", progress);
+                        } else {
+                            // cascading children after their parents, whose decisions they read
+                            var column = "s.ref" + (self.get() + 1);
+                            count += matchByKey(reader, writer, runId, rule, " and " + column + " is null", progress);
+                            writer.flush();
+                            if (!rule.mergeAllowed()) {
+                                new ClaimResolver(reader, writerConnection, runId, type).resolve();
+                            }
+                            count += matchByKey(
+                                    reader, writer, runId, rule, " and " + column + " is not null", progress);
+                        }
+                    }
+                    case UserRule rule -> count += matchUsers(reader, writer, runId, rule, progress);
+                }
+            }
+            if (!rules.ruleFor(type).mergeAllowed()) {
+                new ClaimResolver(reader, writerConnection, runId, type).resolve();
+            }
+            reader.commit();
+            return count;
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot match " + type + " of run " + runId, e);
+        }
+    }
+
+    private static void deleteDecisions(Connection connection, String runId, EntityType type) throws SQLException {
+        try (var delete =
+                connection.prepareStatement("delete from idmap_stage_decision where run_id = ? and entity_type = ?")) {
+            delete.setString(1, runId);
+            delete.setString(2, type.name());
+            delete.executeUpdate();
+        }
+    }
+
+    private long matchByKey(
+            Connection reader,
+            DecisionWriter writer,
+            String runId,
+            KeyRule rule,
+            String passCondition,
+            LongConsumer progress)
+            throws SQLException {
+        var sql = keyQuery(rule, passCondition);
+        long count = 0;
+        try (var statement = reader.prepareStatement(sql)) {
+            statement.setFetchSize(StagingStore.FETCH);
+            statement.setString(1, runId);
+            statement.setString(2, rule.type().name());
+            try (var result = statement.executeQuery()) {
+                SourceRow current = null;
+                while (result.next()) {
+                    var sourceId = result.getString("sid");
+                    if (current == null || !current.id.equals(sourceId)) {
+                        if (current != null) {
+                            decideAndWrite(writer, rule, current);
+                            if (++count % 1000 == 0) {
+                                progress.accept(count);
+                            }
+                        }
+                        current = SourceRow.read(result, rule);
+                    }
+                    current.addCandidate(result);
+                }
+                if (current != null) {
+                    decideAndWrite(writer, rule, current);
+                    count++;
+                }
+            }
+        }
+        progress.accept(count);
+        return count;
+    }
+
+    private String keyQuery(KeyRule rule, String passCondition) {
+        var select = new StringBuilder(
+                "select s.id sid, s.name sname, s.parent_id sparent, sp.name scontainer, pm.cloud_id pcloud,"
+                        + " k.id kid, k.priority kpriority, d.id did, d.name dname,"
+                        + " case when d.tie_key = s.tie_key then 1 else 0 end tie_attr,"
+                        + " case when d.tie_ref = mt.cloud_id then 1 else 0 end tie_ref");
+        var joins = new StringBuilder("""
+                 from idmap_stage_entity s
+                 left join idmap_stage_entity sp on sp.run_id = s.run_id and sp.side = 'S'
+                   and sp.entity_type = s.parent_type and sp.id = s.parent_id
+                 left join idmap_stage_decision pm on pm.run_id = s.run_id and pm.entity_type = s.parent_type
+                   and pm.source_id = s.parent_id and pm.status = 'MATCHED'
+                """);
+        var destinationConditions = new StringBuilder();
+        if (rule.withinContainer()) {
+            destinationConditions.append(
+                    " and ((s.parent_id is null and d.parent_id is null) or d.parent_id = pm.cloud_id)");
+        }
+        for (int i = 0; i < rule.references().size(); i++) {
+            var n = i + 1;
+            select.append(", s.ref").append(n).append(" sref").append(n);
+            select.append(", m").append(n).append(".cloud_id mref").append(n);
+            joins.append(" left join idmap_stage_decision m")
+                    .append(n)
+                    .append(" on m")
+                    .append(n)
+                    .append(".run_id = s.run_id and m")
+                    .append(n)
+                    .append(".entity_type in (")
+                    .append(typeList(rule.references().get(i)))
+                    .append(") and m")
+                    .append(n)
+                    .append(".source_id = s.ref")
+                    .append(n)
+                    .append(" and m")
+                    .append(n)
+                    .append(".status = 'MATCHED'\n");
+            destinationConditions
+                    .append(" and ((s.ref")
+                    .append(n)
+                    .append(" is null and d.ref")
+                    .append(n)
+                    .append(" is null) or d.ref")
+                    .append(n)
+                    .append(" = m")
+                    .append(n)
+                    .append(".cloud_id)");
+        }
+        joins.append(" left join idmap_stage_decision mt on mt.run_id = s.run_id and mt.entity_type in (")
+                .append(rule.tieReference().map(EntityMatcher::typeList).orElse("''"))
+                .append(") and mt.source_id = s.tie_ref and mt.status = 'MATCHED'\n");
+        joins.append("""
+                 left join idmap_stage_key sk on sk.run_id = s.run_id and sk.side = 'S'
+                   and sk.entity_type = s.entity_type and sk.id = s.id
+                 left join idmap_stage_key k on k.run_id = s.run_id and k.side = 'D'
+                   and k.entity_type = s.entity_type and k.match_key = sk.match_key
+                 left join idmap_stage_entity d on d.run_id = k.run_id and d.side = 'D'
+                   and d.entity_type = k.entity_type and d.id = k.id""");
+        joins.append(destinationConditions);
+        return select + joins.toString() + "\n where s.run_id = ? and s.side = 'S' and s.entity_type = ?"
+                + passCondition + " order by s.id, d.id, k.priority";
+    }
+
+    private static String typeList(Reference reference) {
+        return reference.targets().stream()
+                .map(t -> "'" + t.name() + "'")
+                .sorted()
+                .collect(Collectors.joining(", "));
+    }
+
+    private void decideAndWrite(DecisionWriter writer, KeyRule rule, SourceRow row) throws SQLException {
+        var decision = Decide.byKey(rule, row.facts(), row.candidates());
+        String cloudKey = null;
+        if (decision instanceof MatchDecision.Matched matched) {
+            cloudKey = row.names.get(matched.cloudId());
+        }
+        writer.write(rule.type(), row.id, decision, row.name, cloudKey, row.container);
+    }
+
+    private long matchUsers(
+            Connection reader, DecisionWriter writer, String runId, UserRule rule, LongConsumer progress)
+            throws SQLException {
+        var sql = """
+                select s.id sid, s.name sname, mk.account_id by_key, mu.account_id by_username,
+                  sk.match_key email, k.id did
+                from idmap_stage_entity s
+                left join idmap_stage_user_migration mk on mk.run_id = s.run_id and mk.by_key = true
+                  and mk.server_user = s.id
+                left join idmap_stage_user_migration mu on mu.run_id = s.run_id and mu.by_key = false
+                  and mu.server_user = s.name
+                left join idmap_stage_key sk on sk.run_id = s.run_id and sk.side = 'S'
+                  and sk.entity_type = s.entity_type and sk.id = s.id
+                left join idmap_stage_key k on k.run_id = s.run_id and k.side = 'D'
+                  and k.entity_type = s.entity_type and k.match_key = sk.match_key
+                where s.run_id = ? and s.side = 'S' and s.entity_type = ?
+                order by s.id, k.id""";
+        long count = 0;
+        try (var statement = reader.prepareStatement(sql)) {
+            statement.setFetchSize(StagingStore.FETCH);
+            statement.setString(1, runId);
+            statement.setString(2, rule.type().name());
+            try (var result = statement.executeQuery()) {
+                String currentId = null;
+                Decide.UserFacts facts = null;
+                var emailCandidates = new ArrayList<String>();
+                while (result.next()) {
+                    var sourceId = result.getString("sid");
+                    if (!sourceId.equals(currentId)) {
+                        if (facts != null) {
+                            writeUser(writer, rule, facts, emailCandidates);
+                            count++;
+                        }
+                        currentId = sourceId;
+                        facts = new Decide.UserFacts(
+                                sourceId,
+                                result.getString("sname"),
+                                result.getString("by_key"),
+                                result.getString("by_username"),
+                                result.getString("email"));
+                        emailCandidates.clear();
+                    }
+                    var candidate = result.getString("did");
+                    if (candidate != null && !emailCandidates.contains(candidate)) {
+                        emailCandidates.add(candidate);
+                    }
+                }
+                if (facts != null) {
+                    writeUser(writer, rule, facts, emailCandidates);
+                    count++;
+                }
+            }
+        }
+        progress.accept(count);
+        return count;
+    }
+
+    private static void writeUser(DecisionWriter writer, UserRule rule, Decide.UserFacts facts, List<String> byEmail)
+            throws SQLException {
+        writer.write(rule.type(), facts.id(), Decide.user(facts, byEmail), facts.username(), null, null);
+    }
+
+    /** One source entity and the destination candidates the join found for it. */
+    private static final class SourceRow {
+        final String id;
+        final String name;
+        final String container;
+        final Decide.KeyFacts partial;
+        final Map<String, Decide.Candidate> byId = new TreeMap<>();
+        final Map<String, String> names = new TreeMap<>();
+        boolean nearMiss;
+
+        private SourceRow(String id, String name, String container, Decide.KeyFacts partial) {
+            this.id = id;
+            this.name = name;
+            this.container = container;
+            this.partial = partial;
+        }
+
+        static SourceRow read(ResultSet result, KeyRule rule) throws SQLException {
+            var unmappedReferences = new ArrayList<String>();
+            for (int i = 0; i < rule.references().size(); i++) {
+                var sourceRef = result.getString("sref" + (i + 1));
+                if (sourceRef != null && result.getString("mref" + (i + 1)) == null) {
+                    unmappedReferences.add(rule.references().get(i).role() + " " + sourceRef);
+                }
+            }
+            var parent = result.getString("sparent");
+            var container = result.getString("scontainer");
+            var parentUnmapped = rule.withinContainer() && parent != null && result.getString("pcloud") == null;
+            var facts = new Decide.KeyFacts(
+                    result.getString("sname"),
+                    parentUnmapped ? (container != null ? container : parent) : null,
+                    unmappedReferences,
+                    false);
+            return new SourceRow(result.getString("sid"), result.getString("sname"), container, facts);
+        }
+
+        void addCandidate(ResultSet result) throws SQLException {
+            var keyHit = result.getString("kid");
+            var destination = result.getString("did");
+            if (destination == null) {
+                if (keyHit != null) {
+                    nearMiss = true;
+                }
+                return;
+            }
+            var candidate = new Decide.Candidate(
+                    destination,
+                    result.getString("dname"),
+                    result.getInt("kpriority"),
+                    result.getInt("tie_attr") == 1,
+                    result.getInt("tie_ref") == 1);
+            byId.merge(destination, candidate, (a, b) -> a.priority() <= b.priority() ? a : b);
+            names.put(destination, result.getString("dname"));
+        }
+
+        Decide.KeyFacts facts() {
+            return new Decide.KeyFacts(
+                    partial.name(), partial.unmappedContainer(), partial.unmappedReferences(), nearMiss);
+        }
+
+        List<Decide.Candidate> candidates() {
+            return List.copyOf(byId.values());
+        }
+    }
+}

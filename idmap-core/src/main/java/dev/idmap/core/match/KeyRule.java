@@ -1,0 +1,260 @@
+package dev.idmap.core.match;
+
+import dev.idmap.core.crawl.SiteEntity;
+import dev.idmap.core.model.EntityType;
+import dev.idmap.core.model.Side;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Matches by a natural key: the name (as configured), some attributes, and references that must map onto each
+ * other, optionally within the mapped container ({@link EntityType#parent()}).
+ *
+ * <p>Candidates are the destination entities sharing the key. Among them the lowest key priority wins (an issue's
+ * current key beats a historical key); a remaining tie is broken by {@code tieAttributes} and
+ * {@code tieReference} only when exactly one candidate agrees on them; otherwise the decision is ambiguous.
+ *
+ * @param rule the name recorded with a match, e.g. {@code project-key}
+ * @param name how the entity's name takes part in the key
+ * @param keyAttributes attributes that must be equal
+ * @param references references that must map onto each other (at most three)
+ * @param tieAttributes attributes that break ties
+ * @param tieReference a reference that breaks ties
+ * @param withinContainer whether a candidate must live in the mapped container
+ * @param aliasAttribute destination attribute with comma-separated alternative names at priority 1 (issues'
+ *     historical keys)
+ * @param linkedByName names the migration assistant links to the existing Cloud entity instead of suffixing
+ *     (Epic, Story): no {@code (migrated)} alias is made for them
+ * @param mergeAllowed whether several source entities may map to one Cloud entity
+ */
+public record KeyRule(
+        EntityType type,
+        String rule,
+        NameKey name,
+        List<AttributeKey> keyAttributes,
+        List<Reference> references,
+        List<AttributeKey> tieAttributes,
+        Optional<Reference> tieReference,
+        boolean withinContainer,
+        String aliasAttribute,
+        Set<String> linkedByName,
+        boolean mergeAllowed)
+        implements MatchRule {
+
+    private static final String SEPARATOR = "\u001f";
+
+    /** How a name enters the key. */
+    public enum NameKey {
+        /** The type has no name (comments, worklogs, links). */
+        NONE,
+        EXACT,
+        /** Keys such as Confluence space keys that the product compares case-insensitively. */
+        CASE_INSENSITIVE,
+        /** Configuration the migration assistant may rename to {@code X (migrated)} / {@code X (migrated N)}. */
+        MIGRATED_SUFFIX
+    }
+
+    public KeyRule {
+        keyAttributes = List.copyOf(keyAttributes);
+        references = List.copyOf(references);
+        tieAttributes = List.copyOf(tieAttributes);
+        linkedByName = Set.copyOf(linkedByName);
+        if (references.size() > StagedEntity.MAX_REFERENCES) {
+            throw new IllegalArgumentException(type + ": at most " + StagedEntity.MAX_REFERENCES + " references");
+        }
+    }
+
+    /** A rule matching by name alone, globally; refine it with the {@code with…} methods. */
+    public static KeyRule byName(EntityType type, String rule, NameKey name) {
+        return new KeyRule(
+                type, rule, name, List.of(), List.of(), List.of(), Optional.empty(), false, null, Set.of(), false);
+    }
+
+    public KeyRule insideContainer() {
+        return new KeyRule(
+                type,
+                rule,
+                name,
+                keyAttributes,
+                references,
+                tieAttributes,
+                tieReference,
+                true,
+                aliasAttribute,
+                linkedByName,
+                mergeAllowed);
+    }
+
+    public KeyRule withKeyAttributes(AttributeKey... attributes) {
+        return new KeyRule(
+                type,
+                rule,
+                name,
+                List.of(attributes),
+                references,
+                tieAttributes,
+                tieReference,
+                withinContainer,
+                aliasAttribute,
+                linkedByName,
+                mergeAllowed);
+    }
+
+    public KeyRule withReferences(Reference... refs) {
+        return new KeyRule(
+                type,
+                rule,
+                name,
+                keyAttributes,
+                List.of(refs),
+                tieAttributes,
+                tieReference,
+                withinContainer,
+                aliasAttribute,
+                linkedByName,
+                mergeAllowed);
+    }
+
+    public KeyRule withTieAttributes(AttributeKey... attributes) {
+        return new KeyRule(
+                type,
+                rule,
+                name,
+                keyAttributes,
+                references,
+                List.of(attributes),
+                tieReference,
+                withinContainer,
+                aliasAttribute,
+                linkedByName,
+                mergeAllowed);
+    }
+
+    public KeyRule withTieReference(Reference reference) {
+        return new KeyRule(
+                type,
+                rule,
+                name,
+                keyAttributes,
+                references,
+                tieAttributes,
+                Optional.of(reference),
+                withinContainer,
+                aliasAttribute,
+                linkedByName,
+                mergeAllowed);
+    }
+
+    public KeyRule withAliases(String attribute) {
+        return new KeyRule(
+                type,
+                rule,
+                name,
+                keyAttributes,
+                references,
+                tieAttributes,
+                tieReference,
+                withinContainer,
+                attribute,
+                linkedByName,
+                mergeAllowed);
+    }
+
+    public KeyRule linkedByName(String... names) {
+        return new KeyRule(
+                type,
+                rule,
+                name,
+                keyAttributes,
+                references,
+                tieAttributes,
+                tieReference,
+                withinContainer,
+                aliasAttribute,
+                Set.of(names),
+                mergeAllowed);
+    }
+
+    @Override
+    public Set<EntityType> dependencies() {
+        var result = new LinkedHashSet<EntityType>();
+        if (withinContainer) {
+            type.parent().ifPresent(result::add);
+        }
+        references.forEach(r -> result.addAll(r.targets()));
+        tieReference.ifPresent(r -> result.addAll(r.targets()));
+        result.remove(type);
+        return result;
+    }
+
+    /** The index of a reference to this very type (cascading option → parent option), if any. */
+    public Optional<Integer> selfReference() {
+        for (int i = 0; i < references.size(); i++) {
+            if (references.get(i).targets().contains(type)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public StagedEntity stage(SiteEntity entity, Side side) {
+        var attributePart = new StringBuilder();
+        for (var attribute : keyAttributes) {
+            attributePart.append(SEPARATOR).append(attribute.normalize(entity.attribute(attribute.attribute())));
+        }
+        var keys = new ArrayList<StagedEntity.MatchKey>();
+        keys.add(new StagedEntity.MatchKey(namePart(entity.name()) + attributePart, 0));
+        if (side == Side.DESTINATION) {
+            if (name == NameKey.MIGRATED_SUFFIX) {
+                MigratedSuffix.strip(entity.name())
+                        .filter(stripped -> !linkedByName.contains(stripped))
+                        .ifPresent(stripped -> keys.add(new StagedEntity.MatchKey(stripped + attributePart, 0)));
+            }
+            if (aliasAttribute != null && entity.attribute(aliasAttribute) != null) {
+                for (var alias : entity.attribute(aliasAttribute).split(",")) {
+                    var trimmed = alias.trim();
+                    if (!trimmed.isEmpty() && !trimmed.equals(entity.name())) {
+                        keys.add(new StagedEntity.MatchKey(namePart(trimmed) + attributePart, 1));
+                    }
+                }
+            }
+        }
+        var refs = references.stream()
+                .map(r -> blankToNull(entity.attribute(r.attribute())))
+                .toList();
+        var tie = new StringBuilder();
+        for (var attribute : tieAttributes) {
+            tie.append(attribute.normalize(entity.attribute(attribute.attribute())))
+                    .append(SEPARATOR);
+        }
+        var tieRef = tieReference
+                .map(r -> blankToNull(entity.attribute(r.attribute())))
+                .orElse(null);
+        return new StagedEntity(
+                entity.id(),
+                blankToNull(entity.parentId()),
+                type.parent().orElse(null),
+                entity.name(),
+                List.copyOf(new LinkedHashSet<>(keys)),
+                refs,
+                tie.toString(),
+                tieRef);
+    }
+
+    private String namePart(String value) {
+        return switch (name) {
+            case NONE -> "";
+            case EXACT, MIGRATED_SUFFIX -> value == null ? "" : value;
+            case CASE_INSENSITIVE -> value == null ? "" : value.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

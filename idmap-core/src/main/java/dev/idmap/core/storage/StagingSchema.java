@@ -1,0 +1,106 @@
+package dev.idmap.core.storage;
+
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The engine's own tables, created with idempotent DDL ({@code create … if not exists}) that runs unchanged on H2
+ * (PostgreSQL mode) and PostgreSQL. All names start with {@code idmap_stage_}, so the tables share a database with
+ * the service's Flyway-managed schema without touching its history table; every row carries its run id.
+ *
+ * <p>Why not Flyway here: the engine is a library handed a {@code DataSource}; a second Flyway history in the same
+ * schema would need coordination with the service's migrations for no gain while the staging tables are disposable
+ * working data. A future incompatible change gets new table names (a {@code _v2} suffix), never an in-place ALTER.
+ */
+public final class StagingSchema {
+
+    static final String PART = "idmap_stage_part";
+    static final String ENTITY = "idmap_stage_entity";
+    static final String KEY = "idmap_stage_key";
+    static final String USER_MIGRATION = "idmap_stage_user_migration";
+    static final String DECISION = "idmap_stage_decision";
+
+    private static final List<String> DDL = List.of(
+            """
+            create table if not exists idmap_stage_part (
+              run_id varchar(200) not null,
+              side varchar(16) not null,
+              scope varchar(600) not null,
+              entities bigint not null,
+              finished_at timestamp with time zone not null,
+              primary key (run_id, side, scope))""",
+            """
+            create table if not exists idmap_stage_entity (
+              run_id varchar(200) not null,
+              side varchar(1) not null,
+              entity_type varchar(40) not null,
+              id varchar(512) not null,
+              scope varchar(600) not null,
+              parent_id varchar(512),
+              parent_type varchar(40),
+              name varchar(4000),
+              ref1 varchar(512),
+              ref2 varchar(512),
+              ref3 varchar(512),
+              tie_ref varchar(512),
+              tie_key varchar(4000) not null,
+              primary key (run_id, side, entity_type, id))""",
+            "create index if not exists idmap_stage_entity_scope on idmap_stage_entity (run_id, side, scope)",
+            """
+            create table if not exists idmap_stage_key (
+              run_id varchar(200) not null,
+              side varchar(1) not null,
+              entity_type varchar(40) not null,
+              id varchar(512) not null,
+              scope varchar(600) not null,
+              match_key varchar(4000) not null,
+              priority int not null)""",
+            "create index if not exists idmap_stage_key_lookup"
+                    + " on idmap_stage_key (run_id, side, entity_type, match_key)",
+            "create index if not exists idmap_stage_key_entity on idmap_stage_key (run_id, side, entity_type, id)",
+            "create index if not exists idmap_stage_key_scope on idmap_stage_key (run_id, side, scope)",
+            """
+            create table if not exists idmap_stage_user_migration (
+              run_id varchar(200) not null,
+              by_key boolean not null,
+              server_user varchar(512) not null,
+              account_id varchar(512) not null,
+              primary key (run_id, by_key, server_user))""",
+            """
+            create table if not exists idmap_stage_decision (
+              run_id varchar(200) not null,
+              entity_type varchar(40) not null,
+              source_id varchar(512) not null,
+              type_rank int not null,
+              sort_num bigint,
+              sort_text varchar(4100) not null,
+              status varchar(10) not null,
+              cloud_id varchar(512),
+              rule varchar(100),
+              candidates varchar(4000),
+              reason varchar(4000),
+              server_key varchar(4000),
+              cloud_key varchar(4000),
+              container varchar(4000),
+              primary key (run_id, entity_type, source_id))""",
+            "create index if not exists idmap_stage_decision_cloud"
+                    + " on idmap_stage_decision (run_id, entity_type, status, cloud_id)",
+            "create index if not exists idmap_stage_decision_report"
+                    + " on idmap_stage_decision (run_id, type_rank, sort_num, sort_text)");
+
+    private StagingSchema() {}
+
+    /** Creates what is missing; safe to call on every run. */
+    public static void ensure(DataSource dataSource) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            for (var ddl : DDL) {
+                statement.execute(ddl);
+            }
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot create the staging tables", e);
+        }
+    }
+}

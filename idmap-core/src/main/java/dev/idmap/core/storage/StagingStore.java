@@ -1,0 +1,342 @@
+package dev.idmap.core.storage;
+
+import dev.idmap.core.crawl.CrawlScope;
+import dev.idmap.core.crawl.EntitySink;
+import dev.idmap.core.crawl.SiteEntity;
+import dev.idmap.core.match.MatchRules;
+import dev.idmap.core.model.EntityType;
+import dev.idmap.core.model.Side;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+
+/**
+ * Staged crawl data and checkpoints. A part (run × side × scope) is finished when its row in
+ * {@code idmap_stage_part} exists; that row is written in the same transaction as the part's last batch, so a part
+ * without it is unfinished and is wiped and crawled again.
+ *
+ * <p>Memory: a part writer holds at most {@value #BATCH} staged rows before flushing them, whatever the size of
+ * the scope; readers stream with a bounded fetch size.
+ */
+public final class StagingStore {
+
+    static final int BATCH = 500;
+    public static final int FETCH = 1000;
+
+    private final DataSource dataSource;
+    private final MatchRules rules;
+    private final InstantSource clock;
+
+    public StagingStore(DataSource dataSource, MatchRules rules, InstantSource clock) {
+        this.dataSource = dataSource;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public boolean isFinished(String runId, Side side, String scope) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(
+                        "select 1 from idmap_stage_part where run_id = ? and side = ? and scope = ?")) {
+            statement.setString(1, runId);
+            statement.setString(2, side.name());
+            statement.setString(3, scope);
+            try (var result = statement.executeQuery()) {
+                return result.next();
+            }
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot read checkpoint " + runId + "/" + side + "/" + scope, e);
+        }
+    }
+
+    /**
+     * Starts (or restarts) a part: whatever an interrupted attempt staged for it is removed first. The caller must
+     * {@link PartWriter#finish()} or {@link PartWriter#close()} it.
+     */
+    public PartWriter startPart(String runId, Side side, CrawlScope scope, LongConsumer progress) {
+        try {
+            var connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY)) {
+                try (var delete = connection.prepareStatement(
+                        "delete from " + table + " where run_id = ? and side = ? and scope = ?")) {
+                    delete.setString(1, runId);
+                    delete.setString(2, sideCode(side));
+                    delete.setString(3, scope.name());
+                    delete.executeUpdate();
+                }
+            }
+            connection.commit();
+            return new PartWriter(connection, runId, side, scope, progress);
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot start part " + runId + "/" + side + "/" + scope.name(), e);
+        }
+    }
+
+    /** Records a finished part that has no staged entities of its own (e.g. the user migration lookup). */
+    public void markFinished(String runId, Side side, String scope, long entities) {
+        try (var connection = dataSource.getConnection()) {
+            insertPart(connection, runId, side, scope, entities);
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot checkpoint " + runId + "/" + side + "/" + scope, e);
+        }
+    }
+
+    private void insertPart(Connection connection, String runId, Side side, String scope, long entities)
+            throws SQLException {
+        try (var insert = connection.prepareStatement("insert into idmap_stage_part"
+                + " (run_id, side, scope, entities, finished_at) values (?, ?, ?, ?, ?)")) {
+            insert.setString(1, runId);
+            insert.setString(2, side.name());
+            insert.setString(3, scope);
+            insert.setLong(4, entities);
+            insert.setTimestamp(5, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Streams the staged source users' keys (or usernames) in chunks of {@code chunkSize}. */
+    public void forEachSourceUserChunk(
+            String runId,
+            EntityType userType,
+            boolean byKey,
+            int chunkSize,
+            java.util.function.Consumer<List<String>> chunk) {
+        // usernames are only asked for users the key lookup did not find: fewer requests to a rate-limited site
+        var column = byKey ? "s.id" : "s.name";
+        var sql = "select " + column + " from idmap_stage_entity s where s.run_id = ? and s.side = 'S'"
+                + " and s.entity_type = ? and " + column + " is not null"
+                + (byKey
+                        ? ""
+                        : " and not exists (select 1 from idmap_stage_user_migration m where m.run_id = s.run_id"
+                                + " and m.by_key = true and m.server_user = s.id)")
+                + " order by " + column;
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(FETCH);
+                statement.setString(1, runId);
+                statement.setString(2, userType.name());
+                try (var result = statement.executeQuery()) {
+                    var buffer = new ArrayList<String>(chunkSize);
+                    while (result.next()) {
+                        buffer.add(result.getString(1));
+                        if (buffer.size() == chunkSize) {
+                            chunk.accept(List.copyOf(buffer));
+                            buffer.clear();
+                        }
+                    }
+                    if (!buffer.isEmpty()) {
+                        chunk.accept(List.copyOf(buffer));
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot read staged users of run " + runId, e);
+        }
+    }
+
+    /** Forgets the user migration records of a run (before the lookup is redone). */
+    public void clearUserMigration(String runId) {
+        update("delete from idmap_stage_user_migration where run_id = ?", runId);
+    }
+
+    public void saveUserMigration(String runId, boolean byKey, Map<String, String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return;
+        }
+        try (var connection = dataSource.getConnection();
+                var insert = connection.prepareStatement("insert into idmap_stage_user_migration"
+                        + " (run_id, by_key, server_user, account_id) values (?, ?, ?, ?)")) {
+            for (var entry : new java.util.TreeMap<>(accountIds).entrySet()) {
+                insert.setString(1, runId);
+                insert.setBoolean(2, byKey);
+                insert.setString(3, entry.getKey());
+                insert.setString(4, entry.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot store user migration records of run " + runId, e);
+        }
+    }
+
+    /** Removes everything staged for a run: entities, checkpoints and decisions. */
+    public void discard(String runId) {
+        for (var table : List.of(
+                StagingSchema.KEY,
+                StagingSchema.ENTITY,
+                StagingSchema.USER_MIGRATION,
+                StagingSchema.DECISION,
+                StagingSchema.PART)) {
+            update("delete from " + table + " where run_id = ?", runId);
+        }
+    }
+
+    private void update(String sql, String runId) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, runId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot update staging for run " + runId, e);
+        }
+    }
+
+    static String sideCode(Side side) {
+        return side == Side.SOURCE ? "S" : "D";
+    }
+
+    /** Streams one part's entities into the staging tables in batches. */
+    public final class PartWriter implements EntitySink, AutoCloseable {
+
+        private final Connection connection;
+        private final String runId;
+        private final Side side;
+        private final CrawlScope scope;
+        private final LongConsumer progress;
+        private final PreparedStatement insertEntity;
+        private final PreparedStatement insertKey;
+        private int pending;
+        private long count;
+        private boolean closed;
+
+        private PartWriter(Connection connection, String runId, Side side, CrawlScope scope, LongConsumer progress)
+                throws SQLException {
+            this.connection = connection;
+            this.runId = runId;
+            this.side = side;
+            this.scope = scope;
+            this.progress = progress;
+            this.insertEntity = connection.prepareStatement("""
+                    insert into idmap_stage_entity (run_id, side, entity_type, id, scope, parent_id, parent_type,
+                      name, ref1, ref2, ref3, tie_ref, tie_key)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                    where not exists (select 1 from idmap_stage_entity
+                      where run_id = ? and side = ? and entity_type = ? and id = ?)""");
+            this.insertKey = connection.prepareStatement("""
+                    insert into idmap_stage_key (run_id, side, entity_type, id, scope, match_key, priority)
+                    select ?, ?, ?, ?, ?, ?, ?
+                    where not exists (select 1 from idmap_stage_key
+                      where run_id = ? and side = ? and entity_type = ? and id = ? and match_key = ?)""");
+        }
+
+        @Override
+        public synchronized void accept(SiteEntity entity) {
+            if (entity.type() != scope.type()) {
+                throw new IllegalArgumentException("crawler of " + scope.name() + " delivered a " + entity.type());
+            }
+            var staged = rules.ruleFor(entity.type()).stage(entity, side);
+            var sideCode = sideCode(side);
+            try {
+                int i = 1;
+                insertEntity.setString(i++, runId);
+                insertEntity.setString(i++, sideCode);
+                insertEntity.setString(i++, entity.type().name());
+                insertEntity.setString(i++, staged.id());
+                insertEntity.setString(i++, scope.name());
+                setNullable(insertEntity, i++, staged.parentId());
+                setNullable(
+                        insertEntity,
+                        i++,
+                        staged.parentType() == null ? null : staged.parentType().name());
+                setNullable(insertEntity, i++, staged.name());
+                for (int r = 0; r < 3; r++) {
+                    setNullable(insertEntity, i++, staged.reference(r));
+                }
+                setNullable(insertEntity, i++, staged.tieReference());
+                insertEntity.setString(i++, staged.tieKey());
+                insertEntity.setString(i++, runId);
+                insertEntity.setString(i++, sideCode);
+                insertEntity.setString(i++, entity.type().name());
+                insertEntity.setString(i, staged.id());
+                insertEntity.addBatch();
+                for (var key : staged.keys()) {
+                    int k = 1;
+                    insertKey.setString(k++, runId);
+                    insertKey.setString(k++, sideCode);
+                    insertKey.setString(k++, entity.type().name());
+                    insertKey.setString(k++, staged.id());
+                    insertKey.setString(k++, scope.name());
+                    insertKey.setString(k++, key.key());
+                    insertKey.setInt(k++, key.priority());
+                    insertKey.setString(k++, runId);
+                    insertKey.setString(k++, sideCode);
+                    insertKey.setString(k++, entity.type().name());
+                    insertKey.setString(k++, staged.id());
+                    insertKey.setString(k, key.key());
+                    insertKey.addBatch();
+                }
+                count++;
+                if (++pending >= BATCH) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw new StagingFailure("cannot stage " + entity.type() + " " + entity.id(), e);
+            }
+        }
+
+        private void flush() throws SQLException {
+            insertEntity.executeBatch();
+            insertKey.executeBatch();
+            connection.commit();
+            pending = 0;
+            progress.accept(count);
+        }
+
+        /** Flushes the last batch and records the checkpoint in the same transaction. */
+        public synchronized long finish() {
+            try {
+                insertEntity.executeBatch();
+                insertKey.executeBatch();
+                insertPart(connection, runId, side, scope.name(), count);
+                connection.commit();
+                progress.accept(count);
+                return count;
+            } catch (SQLException e) {
+                throw new StagingFailure("cannot finish part " + runId + "/" + side + "/" + scope.name(), e);
+            } finally {
+                close();
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                try {
+                    connection.rollback();
+                } finally {
+                    insertEntity.close();
+                    insertKey.close();
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                throw new StagingFailure("cannot close part " + scope.name(), e);
+            }
+        }
+
+        private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.VARCHAR);
+            } else {
+                statement.setString(index, value);
+            }
+        }
+    }
+}
