@@ -19,6 +19,7 @@ final class ConfluenceErrors {
         var data = body.putObject("data");
         data.put("authorized", status != 401 && status != 403);
         data.put("valid", status != 400);
+        data.put("allowedInReadOnlyMode", true);
         data.putArray("errors");
         data.put("successful", false);
         body.put("message", message);

@@ -26,25 +26,40 @@ final class OpenApiContract {
     /** The spec documents {@code documented} where the real product answers {@code actual} with the same body. */
     record StatusAlias(String operationPath, int actual, int documented, String reason) {}
 
+    /** The spec types {@code component.property} wrongly; the product sends {@code replacement} instead. */
+    record PropertyOverride(String component, String property, String replacement, String reason) {}
+
     static final Path SPECS = locateSpecs();
 
     private final String name;
     private final JsonNode document;
     private final String serverPrefix;
     private final List<StatusAlias> aliases;
+    private final List<PropertyOverride> overrides;
 
-    private OpenApiContract(String name, JsonNode document, String serverPrefix, List<StatusAlias> aliases) {
+    private OpenApiContract(
+            String name,
+            JsonNode document,
+            String serverPrefix,
+            List<StatusAlias> aliases,
+            List<PropertyOverride> overrides) {
         this.name = name;
         this.document = document;
         this.serverPrefix = serverPrefix;
         this.aliases = aliases;
+        this.overrides = overrides;
     }
 
     /** {@code serverPrefix}: what the spec's server URL adds before its paths, e.g. {@code /wiki/api/v2}. */
-    static OpenApiContract load(String file, String serverPrefix, List<StatusAlias> aliases) {
+    static OpenApiContract load(
+            String file, String serverPrefix, List<StatusAlias> aliases, List<PropertyOverride> overrides) {
         try {
             return new OpenApiContract(
-                    file, Json.MAPPER.readTree(Files.readString(SPECS.resolve(file))), serverPrefix, aliases);
+                    file,
+                    Json.MAPPER.readTree(Files.readString(SPECS.resolve(file))),
+                    serverPrefix,
+                    aliases,
+                    overrides);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,6 +138,7 @@ final class OpenApiContract {
     }
 
     private void validate(JsonNode schema, JsonNode value, String where, List<String> problems) {
+        String component = schema.has("$ref") ? schema.get("$ref").asString().replaceAll(".*/", "") : "";
         schema = resolve(schema);
         if (value.isNull()) {
             if (!schema.path("nullable").asBoolean(false) && schema.has("type")) {
@@ -173,7 +189,7 @@ final class OpenApiContract {
             problems.add(where + ": " + value + " is not an int32");
         }
         if (value.isObject()) {
-            validateObject(schema, value, where, problems);
+            validateObject(component, schema, value, where, problems);
         }
         if (value.isArray() && schema.has("items")) {
             int i = 0;
@@ -183,7 +199,8 @@ final class OpenApiContract {
         }
     }
 
-    private void validateObject(JsonNode schema, JsonNode value, String where, List<String> problems) {
+    private void validateObject(
+            String component, JsonNode schema, JsonNode value, String where, List<String> problems) {
         JsonNode properties = schema.path("properties");
         for (JsonNode required : schema.path("required")) {
             if (!value.has(required.asString())) {
@@ -192,6 +209,12 @@ final class OpenApiContract {
         }
         for (Map.Entry<String, JsonNode> field : value.properties()) {
             JsonNode propertySchema = properties.get(field.getKey());
+            for (PropertyOverride override : overrides) {
+                if (override.component().equals(component)
+                        && override.property().equals(field.getKey())) {
+                    propertySchema = Json.MAPPER.readTree(override.replacement());
+                }
+            }
             String at = where + "." + field.getKey();
             if (propertySchema != null) {
                 validate(propertySchema, field.getValue(), at, problems);
