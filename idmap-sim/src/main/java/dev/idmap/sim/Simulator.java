@@ -1,5 +1,6 @@
 package dev.idmap.sim;
 
+import dev.idmap.sim.confluence.ConfluenceSimulator;
 import dev.idmap.sim.jira.JiraSimulator;
 
 /**
@@ -20,9 +21,7 @@ public final class Simulator {
     public static SimulatedMigration start(SimConfig config) {
         ProductSimulator product = switch (config.product()) {
             case JIRA -> new JiraSimulator();
-            case CONFLUENCE ->
-                throw new UnsupportedOperationException(
-                        "the Confluence simulator is not wired in yet (dev.idmap.sim.confluence)");
+            case CONFLUENCE -> new ConfluenceSimulator();
         };
         return product.start(config);
     }
