@@ -36,12 +36,16 @@ class WireContractTest {
     }
 
     static String succeededJob(String token) {
+        return succeededJob(api, token);
+    }
+
+    static String succeededJob(Api api, String token) {
         var jobId = api.trigger(token).json().get("jobId").asString();
-        awaitStatus(token, jobId, "SUCCESS");
+        awaitStatus(api, token, jobId, "SUCCESS");
         return jobId;
     }
 
-    static JsonNode awaitStatus(String token, String jobId, String status) {
+    static JsonNode awaitStatus(Api api, String token, String jobId, String status) {
         return await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(
