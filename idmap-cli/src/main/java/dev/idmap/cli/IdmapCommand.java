@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "idmap 0.1.0-SNAPSHOT",
         description = "Maps Atlassian Server/Data Center IDs to their Cloud IDs after a migration.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            DemoCommand.class,
+            ServeCommand.class,
+            MapCommand.class,
+            SimCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {
             "",
             "Exit codes: 0 success, 1 the work failed, 2 bad usage.",

@@ -1,0 +1,152 @@
+package dev.idmap.cli;
+
+import dev.idmap.connectors.AtlassianCrawlers;
+import dev.idmap.core.crawl.CrawlFailure;
+import dev.idmap.core.crawl.SiteConnection;
+import dev.idmap.core.engine.MappingOutcome;
+import dev.idmap.core.engine.MappingRequest;
+import dev.idmap.core.engine.StagedMappingEngine;
+import dev.idmap.core.model.EntityType;
+import dev.idmap.core.model.Product;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.h2.jdbcx.JdbcDataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Runs the mapping engine directly, without a server, for people who just want the files. */
+@Command(
+        name = "map",
+        mixinStandardHelpOptions = true,
+        description = "Crawls a Data Center site and the Cloud site it was migrated to, and writes the reports.")
+final class MapCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--product", required = true, description = "JIRA or CONFLUENCE")
+    Product product;
+
+    @Option(names = "--source", required = true, description = "base URL of the Server/Data Center site")
+    URI source;
+
+    @Option(names = "--destination", required = true, description = "base URL of the Cloud site")
+    URI destination;
+
+    @Option(
+            names = "--source-auth",
+            description = "basic:USER:SECRET or bearer:TOKEN; SECRET may be env:NAME or file:PATH "
+                    + "(default: env IDMAP_SOURCE_AUTH)")
+    String sourceAuth;
+
+    @Option(
+            names = "--destination-auth",
+            description = "basic:EMAIL:API_TOKEN; the token may be env:NAME or file:PATH "
+                    + "(default: env IDMAP_DESTINATION_AUTH)")
+    String destinationAuth;
+
+    @Option(names = "--only", split = ",", description = "entity types to map, as namespaces (default: all)")
+    List<String> only = List.of();
+
+    @Option(names = "--projects", split = ",", description = "project (or space) keys to map (default: all)")
+    List<String> projects = List.of();
+
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            description = "directory for the reports")
+    Path output;
+
+    @Option(
+            names = "--run-id",
+            description =
+                    "name of the run; running again with the same id resumes it (default: derived from the " + "sites)")
+    String runId;
+
+    @Override
+    public Integer call() throws Exception {
+        var request = new MappingRequest(
+                runId != null ? runId : defaultRunId(),
+                product,
+                new SiteConnection(
+                        withoutTrailingSlash(source), auth(sourceAuth, "IDMAP_SOURCE_AUTH", "--source-auth")),
+                new SiteConnection(
+                        withoutTrailingSlash(destination),
+                        auth(destinationAuth, "IDMAP_DESTINATION_AUTH", "--destination-auth")),
+                entityTypes(),
+                new LinkedHashSet<>(projects));
+        Files.createDirectories(output);
+        var engine = new StagedMappingEngine(stagingDatabase(), new AtlassianCrawlers(), InstantSource.system());
+        try (var display = new ProgressDisplay()) {
+            var outcome = engine.run(request, output, display);
+            display.close();
+            print(outcome);
+            return 0;
+        } catch (CrawlFailure failure) {
+            spec.commandLine().getErr().println("idmap map: " + failure.getMessage());
+            return 1;
+        }
+    }
+
+    private void print(MappingOutcome outcome) {
+        var out = spec.commandLine().getOut();
+        out.printf(
+                "%d source entities: %d matched, %d unmatched, %d ambiguous%n",
+                outcome.rows(), outcome.matched(), outcome.unmatched(), outcome.ambiguous());
+        out.println("compatible report: " + outcome.compatibleReport());
+        out.println("detailed report:   " + outcome.detailedReport());
+        out.println("summary:           " + outcome.summaryFile());
+    }
+
+    private JdbcDataSource stagingDatabase() {
+        var dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + output.toAbsolutePath().resolve(".staging/idmap")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
+        return dataSource;
+    }
+
+    private Set<EntityType> entityTypes() {
+        var types = new LinkedHashSet<EntityType>();
+        for (var namespace : only) {
+            types.add(EntityType.byNamespace(product, namespace.strip())
+                    .orElseThrow(() -> new ParameterException(
+                            spec.commandLine(),
+                            "unknown entity type '" + namespace + "' for " + product + "; known: "
+                                    + EntityType.of(product).stream()
+                                            .map(EntityType::namespace)
+                                            .distinct()
+                                            .toList())));
+        }
+        return types;
+    }
+
+    private SiteConnection.SiteAuth auth(String option, String environmentName, String optionName) {
+        var value = option != null ? option : System.getenv(environmentName);
+        if (value == null) {
+            throw new ParameterException(
+                    spec.commandLine(), "missing " + optionName + " (or environment variable " + environmentName + ")");
+        }
+        try {
+            return SiteAuthSpec.parse(value, System::getenv);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), optionName + ": " + e.getMessage());
+        }
+    }
+
+    private String defaultRunId() {
+        return "map-" + Integer.toHexString((product + "|" + source + "|" + destination).hashCode());
+    }
+
+    private static URI withoutTrailingSlash(URI uri) {
+        var text = uri.toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+    }
+}

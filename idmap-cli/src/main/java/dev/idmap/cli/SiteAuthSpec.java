@@ -1,0 +1,60 @@
+package dev.idmap.cli;
+
+import dev.idmap.core.crawl.SiteConnection.SiteAuth;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/**
+ * Parses site credentials given on the command line without putting the secret itself there:
+ * {@code basic:USER:SECRET} or {@code bearer:TOKEN}, where SECRET/TOKEN may be {@code env:NAME} (read from the
+ * environment) or {@code file:PATH} (first line of the file). A literal secret is accepted too, for throwaway sites.
+ */
+final class SiteAuthSpec {
+
+    private SiteAuthSpec() {}
+
+    static SiteAuth parse(String spec, UnaryOperator<String> environment) {
+        if (spec.startsWith("bearer:")) {
+            return new SiteAuth.Bearer(secret(spec.substring("bearer:".length()), environment));
+        }
+        if (spec.startsWith("basic:")) {
+            var rest = spec.substring("basic:".length());
+            int colon = rest.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("expected basic:USER:SECRET");
+            }
+            return new SiteAuth.Basic(rest.substring(0, colon), secret(rest.substring(colon + 1), environment));
+        }
+        throw new IllegalArgumentException(
+                "expected basic:USER:SECRET or bearer:TOKEN (SECRET may be env:NAME or " + "file:PATH)");
+    }
+
+    private static String secret(String value, UnaryOperator<String> environment) {
+        if (value.startsWith("env:")) {
+            var name = value.substring("env:".length());
+            var secret = environment.apply(name);
+            if (secret == null || secret.isEmpty()) {
+                throw new IllegalArgumentException("environment variable " + name + " is not set");
+            }
+            return secret;
+        }
+        if (value.startsWith("file:")) {
+            var path = Path.of(value.substring("file:".length()));
+            try {
+                return Files.readAllLines(path).stream()
+                        .findFirst()
+                        .map(String::strip)
+                        .orElseThrow(() -> new IllegalArgumentException("secret file " + path + " is empty"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read secret file " + path, e);
+            }
+        }
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("the secret is empty");
+        }
+        return value;
+    }
+}

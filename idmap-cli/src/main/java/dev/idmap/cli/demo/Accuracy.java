@@ -1,0 +1,100 @@
+package dev.idmap.cli.demo;
+
+import dev.idmap.sim.Expectation;
+import dev.idmap.sim.GroundTruthRow;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * idmap's reports scored against the simulator's ground truth, which comes from how the simulator generated the
+ * migration and never from idmap's matcher.
+ *
+ * @param truthRows source entities in the ground truth
+ * @param expectedMatches rows a correct mapper must map (expectation MATCH)
+ * @param correct compatible-report rows whose cloudId equals the ground truth
+ * @param wrong compatible-report rows whose cloudId differs from the ground truth, or that map an entity the
+ *     ground truth says was not migrated — precision failures
+ * @param missed MATCH rows absent from the compatible report — recall failures
+ * @param unknown compatible-report rows for entities the ground truth does not know
+ * @param expectedNonMatches rows a correct mapper must report as AMBIGUOUS or UNMATCHED
+ * @param nonMatchesAsDesigned of those, reported in the detailed report with the expected status
+ * @param failuresByCase ground-truth case → number of wrong or missed rows, for diagnosis
+ */
+public record Accuracy(
+        long truthRows,
+        long expectedMatches,
+        long correct,
+        long wrong,
+        long missed,
+        long unknown,
+        long expectedNonMatches,
+        long nonMatchesAsDesigned,
+        Map<String, Long> failuresByCase) {
+
+    public static Accuracy score(List<GroundTruthRow> truth, Path compatibleReport, Path detailedReport) {
+        var mapped = new HashMap<String, String>();
+        for (var row : ReportRows.read(compatibleReport)) {
+            mapped.put(key(row.get("entityType"), row.get("serverId")), row.get("cloudId"));
+        }
+        var status = new HashMap<String, String>();
+        for (var row : ReportRows.read(detailedReport)) {
+            status.put(key(row.get("entityType"), row.get("serverId")), row.get("status"));
+        }
+        long expectedMatches = 0, correct = 0, wrong = 0, missed = 0, expectedNonMatches = 0, asDesigned = 0;
+        var failures = new TreeMap<String, Long>();
+        for (var row : truth) {
+            var key = key(row.entityType(), row.serverId());
+            var cloudId = mapped.remove(key);
+            if (cloudId != null) {
+                if (row.migrated() && cloudId.equals(row.cloudId())) {
+                    correct++;
+                } else {
+                    wrong++;
+                    failures.merge(row.entityType() + " " + row.matchCase() + " (wrong)", 1L, Long::sum);
+                }
+            }
+            if (row.expectation() == Expectation.MATCH) {
+                expectedMatches++;
+                if (cloudId == null) {
+                    missed++;
+                    failures.merge(row.entityType() + " " + row.matchCase() + " (missed)", 1L, Long::sum);
+                }
+            } else {
+                expectedNonMatches++;
+                if (row.expectation().name().equals(status.get(key))) {
+                    asDesigned++;
+                }
+            }
+        }
+        return new Accuracy(
+                truth.size(),
+                expectedMatches,
+                correct,
+                wrong,
+                missed,
+                mapped.size(),
+                expectedNonMatches,
+                asDesigned,
+                failures);
+    }
+
+    /** Every mapping right, every identifiable entity mapped, every designed non-match reported as designed. */
+    public boolean perfect() {
+        return wrong == 0 && missed == 0 && unknown == 0 && nonMatchesAsDesigned == expectedNonMatches;
+    }
+
+    public double precision() {
+        return correct + wrong == 0 ? 1.0 : (double) correct / (correct + wrong);
+    }
+
+    public double recall() {
+        return expectedMatches == 0 ? 1.0 : (double) (expectedMatches - missed) / expectedMatches;
+    }
+
+    private static String key(String entityType, String serverId) {
+        return entityType + "\u0000" + serverId;
+    }
+}
