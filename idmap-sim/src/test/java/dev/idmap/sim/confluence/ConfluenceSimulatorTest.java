@@ -37,6 +37,41 @@ class ConfluenceSimulatorTest {
     }
 
     @Test
+    void a_burst_limit_answers_429_with_retry_after_in_confluence_error_shape() {
+        // given: two requests per endpoint, refilled very slowly
+        var config = SimConfig.builder(SimProduct.CONFLUENCE)
+                .rateLimit(new dev.idmap.sim.http.RateLimit(2, 0.01))
+                .build();
+        try (var sites = ConfluenceSites.aMigration(config)) {
+            // when
+            sites.dc("/rest/api/space");
+            sites.dc("/rest/api/space");
+            var limited = sites.dc("/rest/api/space");
+            var otherEndpoint = sites.dc("/rest/api/group");
+            // then
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+            assertThat(limited.header("X-RateLimit-Limit")).isEqualTo("2");
+            assertThat(limited.json().get("statusCode").asInt()).isEqualTo(429);
+            assertThat(limited.json().get("reason").asString()).isEqualTo("Too Many Requests");
+            assertThat(otherEndpoint.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void deactivated_users_are_listed_with_their_status() {
+        try (var sites = ConfluenceSites.theDefaultMigration()) {
+            // when
+            var users = sites.dc("/rest/api/user/list?expand=status").json().get("results");
+            // then
+            var statuses = new java.util.ArrayList<String>();
+            users.forEach(u -> statuses.add(u.get("status").asString()));
+            assertThat(statuses).hasSize(40);
+            assertThat(statuses.stream().filter("deactivated"::equals)).hasSize(2);
+        }
+    }
+
+    @Test
     void unknown_knobs_are_refused() {
         // given
         var config = SimConfig.builder(SimProduct.CONFLUENCE)
