@@ -26,7 +26,19 @@ public final class Pages {
             String itemsField,
             int pageSize,
             Consumer<JsonNode> each) {
-        long startAt = 0;
+        offsetFrom(client, template, path, query, itemsField, pageSize, 0, each);
+    }
+
+    private static void offsetFrom(
+            SiteClient client,
+            String template,
+            String path,
+            Query query,
+            String itemsField,
+            int pageSize,
+            long firstStartAt,
+            Consumer<JsonNode> each) {
+        long startAt = firstStartAt;
         while (true) {
             var page = client.get(template, path, query.with("startAt", startAt).with("maxResults", pageSize));
             var items = itemsField == null ? page : page.path(itemsField);
@@ -37,6 +49,30 @@ public final class Pages {
             }
             startAt += count;
         }
+    }
+
+    /**
+     * Like {@link #offset} for an endpoint a site may not have (older versions): a 404 on the first page means
+     * "not available here" and returns false.
+     */
+    public static boolean offsetIfFound(
+            SiteClient client,
+            String template,
+            String path,
+            Query query,
+            String itemsField,
+            int pageSize,
+            Consumer<JsonNode> each) {
+        var first = client.getIfFound(template, path, query.with("startAt", 0).with("maxResults", pageSize));
+        if (first.isEmpty()) {
+            return false;
+        }
+        var items = first.get().path(itemsField);
+        items.forEach(each);
+        if (!items.isEmpty() && !isLastOffsetPage(first.get(), 0, items.size(), pageSize)) {
+            offsetFrom(client, template, path, query, itemsField, pageSize, items.size(), each);
+        }
+        return true;
     }
 
     static boolean isLastOffsetPage(JsonNode page, long startAt, int count, int pageSize) {

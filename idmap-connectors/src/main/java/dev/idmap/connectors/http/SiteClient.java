@@ -168,6 +168,11 @@ public final class SiteClient {
         }
     }
 
+    /** The failure for an answer the caller cannot use, naming site, endpoint, status and Atlassian's message. */
+    public CrawlFailure unexpected(String template, JsonResponse response) {
+        return failure(CrawlFailure.Kind.UNEXPECTED, template, response, "");
+    }
+
     /** Requests issued so far per endpoint template, e.g. {@code GET /rest/api/2/search}, sorted by template. */
     public Map<String, Long> requestCounts() {
         var counts = new TreeMap<String, Long>();

@@ -245,7 +245,7 @@ public final class JiraCloudCrawler extends JiraCrawler {
 
     /**
      * Contexts of every custom field; the project mapping is read only for fields that have a context limited
-     * to projects.
+     * to projects (and left out where the site does not offer it).
      */
     private void contexts(EntitySink sink) {
         var fieldIds = new ArrayList<String>();
@@ -254,26 +254,26 @@ public final class JiraCloudCrawler extends JiraCrawler {
             var contexts = new ArrayList<JsonNode>();
             forEachContext(fieldId, contexts::add);
             var projectIds = new HashMap<String, TreeSet<Long>>();
-            if (contexts.stream().anyMatch(c -> !c.path("isGlobalContext").asBoolean(false))) {
-                Pages.offset(
-                        client,
-                        API + "/field/{fieldId}/context/projectmapping",
-                        API + "/field/" + fieldId + "/context/projectmapping",
-                        Query.of(),
-                        "values",
-                        LARGE_PAGE,
-                        m -> {
-                            var projectId = text(m, "projectId");
-                            if (projectId != null) {
-                                projectIds
-                                        .computeIfAbsent(text(m, "contextId"), c -> new TreeSet<>())
-                                        .add(Long.parseLong(projectId));
-                            }
-                        });
-            }
+            var mapped =
+                    contexts.stream().allMatch(c -> c.path("isGlobalContext").asBoolean(false))
+                            || Pages.offsetIfFound(
+                                    client,
+                                    API + "/field/{fieldId}/context/projectmapping",
+                                    API + "/field/" + fieldId + "/context/projectmapping",
+                                    Query.of(),
+                                    "values",
+                                    LARGE_PAGE,
+                                    m -> {
+                                        var projectId = text(m, "projectId");
+                                        if (projectId != null) {
+                                            projectIds
+                                                    .computeIfAbsent(text(m, "contextId"), c -> new TreeSet<>())
+                                                    .add(Long.parseLong(projectId));
+                                        }
+                                    });
             for (var context : contexts) {
                 var contextId = text(context, "id");
-                var projects = projectIds.getOrDefault(contextId, new TreeSet<>());
+                var projects = projectIds.get(contextId);
                 sink.accept(new SiteEntity(
                         EntityType.CUSTOM_FIELD_CONTEXT,
                         contextId,
@@ -283,11 +283,13 @@ public final class JiraCloudCrawler extends JiraCrawler {
                                 .with("global", bool(context, "isGlobalContext"))
                                 .with(
                                         "projectIds",
-                                        String.join(
-                                                ",",
-                                                projects.stream()
-                                                        .map(String::valueOf)
-                                                        .toList()))
+                                        mapped && projects != null
+                                                ? String.join(
+                                                        ",",
+                                                        projects.stream()
+                                                                .map(String::valueOf)
+                                                                .toList())
+                                                : null)
                                 .build()));
             }
         }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,10 @@ public final class JiraDcCrawler extends JiraCrawler {
     private static final int DASHBOARD_PAGE = 1000;
     private static final int OPTION_PAGE = 1000;
     private static final int COMMENT_PAGE = 1000;
+    /** Jira numbers filters from 10000. */
+    private static final long FIRST_FILTER_ID = 10000;
+    /** Ids in a row past the highest known filter that must be absent before probing stops. */
+    private static final long FILTER_PROBE_GAP = 100;
 
     public JiraDcCrawler(SiteClient client) {
         super(client, Side.SOURCE, API);
@@ -269,25 +274,43 @@ public final class JiraDcCrawler extends JiraCrawler {
     }
 
     /**
-     * DC REST has no "all filters" listing (JRASERVER-74986): the filters reachable are the crawling account's
-     * favourites.
+     * DC REST has no "all filters" listing (JRASERVER-74986). The crawling account's favourites come in one
+     * request; the rest are found by probing ids with {@code GET /filter/{id}} from Jira's first filter id (10000)
+     * until {@value #FILTER_PROBE_GAP} ids in a row beyond the highest known one answer "not available" (400/404).
+     * Filters the account may not see stay invisible, as they would to any REST client.
      */
     private void filters(EntitySink sink) {
-        var filters = new ArrayList<JsonNode>();
+        var filters = new TreeMap<Long, JsonNode>();
         client.get(API + "/filter/favourite", API + "/filter/favourite", Query.of())
-                .forEach(filters::add);
-        filters.sort(Comparator.comparingLong(f -> Long.parseLong(text(f, "id"))));
-        for (var f : filters) {
-            sink.accept(new SiteEntity(
-                    EntityType.FILTER,
-                    text(f, "id"),
-                    null,
-                    text(f, "name"),
-                    Attributes.of()
-                            .with("owner", text(f.path("owner"), "key"))
-                            .with("jql", text(f, "jql"))
-                            .build()));
+                .forEach(f -> filters.put(Long.parseLong(text(f, "id")), f));
+        long highestKnown = filters.isEmpty() ? FIRST_FILTER_ID - 1 : filters.lastKey();
+        long misses = 0;
+        for (long id = FIRST_FILTER_ID; id <= highestKnown || misses < FILTER_PROBE_GAP; id++) {
+            if (filters.containsKey(id)) {
+                misses = 0;
+                continue;
+            }
+            var answer = client.send(API + "/filter/{id}", API + "/filter/" + id, Query.of());
+            if (answer.status() / 100 == 2) {
+                filters.put(id, answer.body());
+                highestKnown = Math.max(highestKnown, id);
+                misses = 0;
+            } else if (answer.status() == 400 || answer.status() == 404) {
+                misses = id > highestKnown ? misses + 1 : 0;
+            } else {
+                throw client.unexpected(API + "/filter/{id}", answer);
+            }
         }
+        filters.values()
+                .forEach(f -> sink.accept(new SiteEntity(
+                        EntityType.FILTER,
+                        text(f, "id"),
+                        null,
+                        text(f, "name"),
+                        Attributes.of()
+                                .with("owner", text(f.path("owner"), "key"))
+                                .with("jql", text(f, "jql"))
+                                .build())));
     }
 
     private void dashboards(EntitySink sink) {
