@@ -106,7 +106,7 @@ final class CloudApi extends CommonApi {
         });
         b.get("/rest/api/3/resolution/search", r -> {
             var all = site.resolutions.stream()
-                    .map(x -> json.resolution(r, x).put("isDefault", false))
+                    .map(x -> json.resolution(r, x).put("default", false))
                     .toList();
             OffsetPage page = OffsetPage.from(r, "startAt", "maxResults", 50, 50);
             return SimResponse.json(Pages.pageBean(r, page, all.size(), page.slice(all)));
@@ -268,6 +268,7 @@ final class CloudApi extends CommonApi {
             site.customFields.forEach(f -> all.add(json.customFieldSummary(f)));
         }
         var filtered = all.stream()
+                .map(json::fieldSearchItem)
                 .filter(f -> ids.isEmpty() || ids.contains(f.get("id").asString()))
                 .filter(f -> query.isEmpty()
                         || f.get("name").asString().toLowerCase(Locale.ROOT).contains(query))
@@ -411,7 +412,8 @@ final class CloudApi extends CommonApi {
         if (r.boolParam("overrideSharePermissions", false) && !r.isAdmin()) {
             throw new SimHttpException(403, "You don't have permission to override share permissions.");
         }
-        Set<String> expand = Set.copyOf(r.params("expand"));
+        var expand = new java.util.HashSet<>(r.params("expand"));
+        expand.add("*search");
         String name = r.param("filterName").orElse("").toLowerCase(Locale.ROOT);
         Optional<String> accountId = r.param("accountId");
         var ids = r.params("id");
@@ -437,12 +439,15 @@ final class CloudApi extends CommonApi {
     }
 
     private ObjectNode filter(SimRequest r, Filter f, Set<String> expand) {
-        var node = Json.object()
-                .put(
-                        "expand",
-                        "description,owner,jql,searchUrl,viewUrl,favourite,favouritedCount,sharePermissions,"
-                                + "editPermissions,isWritable,approximateLastUsed,subscriptions")
-                .put("self", r.link("/rest/api/3/filter/" + f.id()))
+        var node = Json.object();
+        if (expand.contains("*search")) {
+            // FilterDetails (search results) lists the expansions; Filter (get by id) has no such property
+            node.put(
+                    "expand",
+                    "description,owner,jql,searchUrl,viewUrl,favourite,favouritedCount,sharePermissions,"
+                            + "editPermissions,isWritable,approximateLastUsed,subscriptions");
+        }
+        node.put("self", r.link("/rest/api/3/filter/" + f.id()))
                 .put("id", Long.toString(f.id()))
                 .put("name", f.name());
         if (expand.contains("description")) {

@@ -200,7 +200,7 @@ class CommonApi {
                 .flatMap(issue -> issues.attachments(site, issue).stream()
                         .filter(a -> a.id() == id)
                         .findFirst())
-                .map(a -> SimResponse.json(json.attachment(r, a)))
+                .map(a -> SimResponse.json(json.attachment(r, a, site.cloud)))
                 .orElseThrow(() -> SimHttpException.notFound("The attachment with id '" + id + "' does not exist"));
     }
 

@@ -159,7 +159,8 @@ final class JiraJson {
                         .put("key", s.category())
                         .put("colorName", categoryId == 2 ? "blue-gray" : categoryId == 3 ? "green" : "yellow")
                         .put("name", categoryName));
-        if (site.cloud) {
+        if (site.cloud && s.scopeProjectId() != 0) {
+            // Cloud's StatusDetails.scope is "indicated for items associated with next-gen projects" only
             json.set("scope", scope(s.scopeProjectId()));
         }
         return json;
@@ -316,6 +317,26 @@ final class JiraJson {
         return json;
     }
 
+    /** An item of Cloud's {@code GET /field/search} ({@code Field}): fewer flags, more usage counts. */
+    ObjectNode fieldSearchItem(ObjectNode summary) {
+        var json = Json.object()
+                .put("id", summary.get("id").asString())
+                .put("key", summary.get("id").asString())
+                .put("name", summary.get("name").asString());
+        json.set("schema", summary.get("schema"));
+        json.put("description", "");
+        boolean custom = summary.get("custom").asBoolean();
+        if (custom) {
+            site.customField(summary.get("id").asString())
+                    .ifPresent(f -> json.put("searcherKey", f.type().searcherKey()));
+        }
+        json.put("isLocked", !custom);
+        json.put("screensCount", 1);
+        json.put("contextsCount", custom ? 1 : 0);
+        json.put("projectsCount", 0);
+        return json;
+    }
+
     /** The system fields both products list in {@code GET /field}: id, name, schema type, system key. */
     static final String[][] SYSTEM_FIELDS = {
         {"summary", "Summary", "string"},
@@ -462,10 +483,18 @@ final class JiraJson {
     }
 
     ObjectNode attachment(SimRequest r, Attachment a) {
-        var json = Json.object()
-                .put("self", r.link(api + "/attachment/" + a.id()))
-                .put("id", Long.toString(a.id()))
-                .put("filename", a.filename());
+        return attachment(r, a, false);
+    }
+
+    /** {@code numericId}: Cloud's attachment metadata endpoint types the id as an integer, issue fields as a string. */
+    ObjectNode attachment(SimRequest r, Attachment a, boolean numericId) {
+        var json = Json.object().put("self", r.link(api + "/attachment/" + a.id()));
+        if (numericId) {
+            json.put("id", a.id());
+        } else {
+            json.put("id", Long.toString(a.id()));
+        }
+        json.put("filename", a.filename());
         json.set("author", user(r, a.authorRef()));
         json.put("created", time(a.created()));
         json.put("size", a.size());
