@@ -68,12 +68,18 @@ public final class TestServers {
 
     /** One Jira site definition authenticating with Basic admin + the generated secret file. */
     public static Map<String, Object> site(String name, String url, String connectUrl) {
+        return site(name, url, connectUrl, "admin", "SECRET_FILE");
+    }
+
+    /** One Jira site definition authenticating with Basic {@code username} and the secret in {@code secretFile}. */
+    public static Map<String, Object> site(
+            String name, String url, String connectUrl, String username, String secretFile) {
         var site = new LinkedHashMap<String, Object>();
         site.put("name", name);
         site.put("product", "JIRA");
         site.put("url", url);
         site.put("connect-url", connectUrl);
-        site.put("auth", Map.of("type", "BASIC", "username", "admin", "secret-file", "SECRET_FILE"));
+        site.put("auth", Map.of("type", "BASIC", "username", username, "secret-file", secretFile));
         return site;
     }
 

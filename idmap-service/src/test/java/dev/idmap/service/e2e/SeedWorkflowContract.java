@@ -1,0 +1,189 @@
+package dev.idmap.service.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.idmap.sim.GroundTruthRow;
+import dev.idmap.sim.SimConfig;
+import dev.idmap.sim.SimProduct;
+import dev.idmap.sim.SimSite;
+import dev.idmap.sim.SimulatedMigration;
+import dev.idmap.sim.Simulator;
+import dev.idmap.testsupport.Curl;
+import dev.idmap.testsupport.TestServers;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Atlassian's documented workflow, driven by the real {@code curl} exactly as the documentation shows it (only the
+ * host differs), against a running idmap server with the REAL engine ({@code StagedMappingEngine} and the Jira
+ * connectors) crawling a simulated Data Center and Cloud site pair.
+ */
+abstract class SeedWorkflowContract {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String TOKEN = TestServers.ALICE;
+
+    static SimulatedMigration sim;
+    static TestServers.Running server;
+
+    @TempDir
+    Path downloads;
+
+    /** Starts the simulator and returns the site definitions that point idmap at it. */
+    static List<Map<String, Object>> simulatedSites(Path secrets) throws IOException {
+        sim = Simulator.start(SimConfig.defaults(SimProduct.JIRA));
+        var dc = Files.writeString(
+                secrets.resolve("jira-dc.secret"), sim.sourceCredentials().secret());
+        var cloud = Files.writeString(
+                secrets.resolve("jira-cloud.secret"),
+                sim.destinationCredentials().secret());
+        return List.of(
+                TestServers.site(
+                        "jira-dc",
+                        TestServers.SOURCE,
+                        sim.sourceBaseUrl().toString(),
+                        sim.sourceCredentials().login(),
+                        dc.toString()),
+                TestServers.site(
+                        "jira-cloud",
+                        TestServers.DESTINATION,
+                        sim.destinationBaseUrl().toString(),
+                        sim.destinationCredentials().login(),
+                        cloud.toString()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.server().close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @Test
+    void the_documented_curl_workflow_produces_a_report_that_agrees_with_the_migration() throws Exception {
+        var base = server.server().url() + "/migrations/reports/v1/id-mappings";
+
+        // # Trigger Id Mapping job
+        var trigger = Curl.run(
+                downloads,
+                "-X",
+                "POST",
+                base + "/trigger",
+                "-H",
+                "Authorization: Bearer " + TOKEN,
+                "-H",
+                "Content-Type: application/json",
+                "-d",
+                "{\"product\":\"JIRA\",\"destinationURL\":\"https://company.atlassian.net\",\"sourceURL\":\"https://jira.company.com\"}");
+        var triggered = JSON.readTree(trigger.stdout());
+        assertThat(triggered.get("status").asString()).isEqualTo("PENDING");
+        var jobId = triggered.get("jobId").asString();
+
+        // # Check job status (repeat until SUCCESS)
+        var status = await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> JSON.readTree(Curl.run(
+                                        downloads,
+                                        "-X",
+                                        "GET",
+                                        base + "/" + jobId,
+                                        "-H",
+                                        "Authorization: Bearer " + TOKEN)
+                                .stdout()),
+                        json -> !json.get("status").asString().matches("PENDING|IN_PROGRESS"));
+        assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("SUCCESS");
+
+        // # Get download URL
+        var download = JSON.readTree(Curl.run(
+                        downloads,
+                        "-X",
+                        "GET",
+                        base + "/" + jobId + "/download",
+                        "-H",
+                        "Authorization: Bearer " + TOKEN)
+                .stdout());
+        assertThat(download.get("jobId").asString()).isEqualTo(jobId);
+        assertThat(download.get("expiresIn").asLong()).isEqualTo(3600);
+
+        // # Download the actual mapping file
+        var fetched =
+                Curl.run(downloads, "-f", "-O", download.get("downloadUrl").asString());
+        assertThat(fetched.exitCode()).as(fetched.stderr()).isZero();
+        var file = downloads.resolve("idmap-jira-" + jobId + ".csv");
+        assertThat(file).exists();
+
+        var lines = Files.readAllLines(file);
+        assertThat(lines.getFirst()).isEqualTo("entityType,serverId,cloudId");
+        assertThat(lines).hasSizeGreaterThan(10);
+        assertThat(status.get("result").get("sha256").asString()).isEqualTo(sha256(file));
+        assertAgreesWithGroundTruth(lines.subList(1, lines.size()));
+    }
+
+    /** Every mapping idmap reports is one the simulated migration actually made. */
+    static void assertAgreesWithGroundTruth(List<String> rows) {
+        var truth = new HashMap<String, String>();
+        for (GroundTruthRow row : sim.groundTruth()) {
+            truth.put(row.entityType() + "," + row.serverId(), row.cloudId());
+        }
+        var wrong = rows.stream()
+                .filter(row -> {
+                    var cells = row.split(",", 3);
+                    return !cells[2].equals(truth.get(cells[0] + "," + cells[1]));
+                })
+                .collect(Collectors.toList());
+        var types = rows.stream().map(row -> row.split(",")[0]).collect(Collectors.toSet());
+        assertThat(types).contains("jira:issue");
+        assertThat(wrong)
+                .as("report rows that contradict the simulator's ground truth")
+                .isEmpty();
+    }
+
+    @Test
+    void a_trigger_for_an_unconfigured_site_makes_no_outbound_request() throws Exception {
+        try (var listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            // given
+            listener.setSoTimeout(700);
+            sim.resetRequestCounts();
+            var unconfigured = "https://127.0.0.1:" + listener.getLocalPort();
+
+            // when
+            var response = server.api()
+                    .trigger(TOKEN, dev.idmap.testsupport.Api.triggerBody(unconfigured, TestServers.DESTINATION));
+
+            // then
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).contains("is not a configured site");
+            var contacted = false;
+            try (var ignored = listener.accept()) {
+                contacted = true;
+            } catch (SocketTimeoutException expected) {
+                // nobody came
+            }
+            assertThat(contacted).as("idmap connected to the unconfigured site").isFalse();
+            assertThat(sim.requestCounts(SimSite.SOURCE)).isEmpty();
+            assertThat(sim.requestCounts(SimSite.DESTINATION)).isEmpty();
+        }
+    }
+
+    static String sha256(Path file) throws Exception {
+        var digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        return java.util.HexFormat.of().formatHex(digest);
+    }
+}
