@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +41,7 @@ public abstract class JiraCrawler implements SiteCrawler {
     private final Side side;
     private final Map<EntityType, Listing> listings = new EnumMap<>(EntityType.class);
     private volatile Map<String, String> projectIdsByKey;
+    private final Map<String, List<JsonNode>> remembered = new ConcurrentHashMap<>();
 
     /** How one entity type is listed: whole site, or one project (by key) at a time. */
     protected record Listing(boolean perProject, ScopeCrawl crawl) {}
@@ -55,7 +57,7 @@ public abstract class JiraCrawler implements SiteCrawler {
         this.side = side;
         this.api = api;
         wholeSite(EntityType.PROJECT_CATEGORY, (key, sink) -> projectCategories(sink));
-        wholeSite(EntityType.PROJECT, (key, sink) -> forEachProject(p -> sink.accept(project(p))));
+        wholeSite(EntityType.PROJECT, (key, sink) -> projects().forEach(p -> sink.accept(project(p))));
         wholeSite(EntityType.ISSUE_LINK_TYPE, (key, sink) -> issueLinkTypes(sink));
         wholeSite(EntityType.PROJECT_ROLE, (key, sink) -> projectRoles(sink));
         wholeSite(EntityType.CUSTOM_FIELD, (key, sink) -> forEachCustomField(f -> sink.accept(customField(f))));
@@ -185,7 +187,7 @@ public abstract class JiraCrawler implements SiteCrawler {
         var known = projectIdsByKey;
         if (known == null) {
             var ids = new TreeMap<String, String>();
-            forEachProject(p -> ids.put(text(p, "key"), text(p, "id")));
+            projects().forEach(p -> ids.put(text(p, "key"), text(p, "id")));
             known = Collections.unmodifiableMap(ids);
             projectIdsByKey = known;
         }
@@ -222,11 +224,31 @@ public abstract class JiraCrawler implements SiteCrawler {
 
     /** Custom fields from the one-request field list; system fields are left out. */
     protected final void customFieldsFromFieldList(Consumer<JsonNode> each) {
-        client.get(api + "/field", api + "/field", Query.of()).forEach(f -> {
-            if (f.path("custom").asBoolean(false)) {
-                each.accept(f);
-            }
+        remembered(
+                        "fields",
+                        all -> client.get(api + "/field", api + "/field", Query.of())
+                                .forEach(all))
+                .forEach(f -> {
+                    if (f.path("custom").asBoolean(false)) {
+                        each.accept(f);
+                    }
+                });
+    }
+
+    /**
+     * A configuration listing read once per crawler and kept: projects, fields, boards and contexts number in the
+     * hundreds or thousands (never issues or their content), and several entity types need them.
+     */
+    protected final List<JsonNode> remembered(String listing, Consumer<Consumer<JsonNode>> read) {
+        return remembered.computeIfAbsent(listing, l -> {
+            var items = new ArrayList<JsonNode>();
+            read.accept(items::add);
+            return List.copyOf(items);
         });
+    }
+
+    private List<JsonNode> projects() {
+        return remembered("projects", this::forEachProject);
     }
 
     private SiteEntity customField(JsonNode field) {
@@ -254,7 +276,17 @@ public abstract class JiraCrawler implements SiteCrawler {
     // --- agile
 
     private void forEachBoard(Consumer<JsonNode> each) {
-        Pages.offset(client, "/rest/agile/1.0/board", "/rest/agile/1.0/board", Query.of(), "values", AGILE_PAGE, each);
+        remembered(
+                        "boards",
+                        all -> Pages.offset(
+                                client,
+                                "/rest/agile/1.0/board",
+                                "/rest/agile/1.0/board",
+                                Query.of(),
+                                "values",
+                                AGILE_PAGE,
+                                all))
+                .forEach(each);
     }
 
     private SiteEntity board(JsonNode board) {

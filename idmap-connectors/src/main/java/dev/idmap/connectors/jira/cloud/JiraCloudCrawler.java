@@ -233,14 +233,17 @@ public final class JiraCloudCrawler extends JiraCrawler {
     }
 
     private void forEachContext(String fieldId, Consumer<JsonNode> each) {
-        Pages.offset(
-                client,
-                API + "/field/{fieldId}/context",
-                API + "/field/" + fieldId + "/context",
-                Query.of(),
-                "values",
-                LARGE_PAGE,
-                each);
+        remembered(
+                        "contexts of " + fieldId,
+                        all -> Pages.offset(
+                                client,
+                                API + "/field/{fieldId}/context",
+                                API + "/field/" + fieldId + "/context",
+                                Query.of(),
+                                "values",
+                                LARGE_PAGE,
+                                all))
+                .forEach(each);
     }
 
     /**

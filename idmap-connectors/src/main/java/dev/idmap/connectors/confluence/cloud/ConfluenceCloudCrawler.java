@@ -1,0 +1,260 @@
+package dev.idmap.connectors.confluence.cloud;
+
+import static dev.idmap.connectors.jira.JiraJson.instant;
+import static dev.idmap.connectors.jira.JiraJson.text;
+
+import dev.idmap.connectors.confluence.ConfluenceCrawler;
+import dev.idmap.connectors.confluence.ConfluencePages;
+import dev.idmap.connectors.confluence.ConfluencePages.NextLinks;
+import dev.idmap.connectors.http.Query;
+import dev.idmap.connectors.http.SiteClient;
+import dev.idmap.connectors.jira.Attributes;
+import dev.idmap.core.crawl.CrawlFailure;
+import dev.idmap.core.crawl.EntitySink;
+import dev.idmap.core.crawl.SiteEntity;
+import dev.idmap.core.model.EntityType;
+import dev.idmap.core.model.Side;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Crawls a Confluence Cloud site (the migration's destination) through REST v2 ({@code /wiki/api/v2}: spaces,
+ * pages, blog posts, attachments, footer and inline comments) and v1 ({@code /wiki/rest/api}: users, groups), and
+ * answers which accountId each server user became ({@code /user/bulk/migration}).
+ *
+ * <p>Pages and blog posts are listed per space. Attachments and comments are listed site-wide: v2 lists them
+ * site-wide with their page or blog post and, for replies, their parent comment, at 250 a page, whereas a
+ * per-space listing would cost a request per page or blog post plus one per comment (a page's comment list holds
+ * root comments only; replies come from each comment's {@code /children}).
+ */
+public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
+
+    private static final String V2 = "/wiki/api/v2";
+    private static final String V1 = "/wiki/rest/api";
+    /** Every v2 list: "limit … maximum 250". */
+    private static final int V2_PAGE = 250;
+    /** v1 {@code /group} and {@code /user/bulk/migration}: maximum 200. */
+    private static final int V1_PAGE = 200;
+    /** v1 {@code /search/user}: no documented maximum; the links followed carry what the site applied. */
+    private static final int USER_SEARCH_PAGE = 200;
+    /** Users named per {@code /user/bulk/migration} request (repeated query parameters, one URL). */
+    private static final int MIGRATION_BATCH = 100;
+
+    public ConfluenceCloudCrawler(SiteClient client) {
+        super(client, Side.DESTINATION);
+        wholeSite(EntityType.CONFLUENCE_USER, (space, sink) -> users(sink));
+        wholeSite(EntityType.CONFLUENCE_GROUP, (space, sink) -> groups(sink));
+        perSpace(EntityType.PAGE, this::pages);
+        perSpace(EntityType.BLOG_POST, this::blogPosts);
+        wholeSite(EntityType.CONFLUENCE_ATTACHMENT, (space, sink) -> attachments(sink));
+        wholeSite(EntityType.CONFLUENCE_COMMENT, (space, sink) -> comments(sink));
+    }
+
+    /**
+     * Reads one space (credentials), then asks the migration records for a user that does not exist, which only
+     * a Confluence administrator may do: user mapping depends on it.
+     */
+    @Override
+    public void verifyAccess() {
+        client.get(V2 + "/spaces", V2 + "/spaces", Query.of("limit", 1));
+        try {
+            client.get(
+                    V1 + "/user/bulk/migration",
+                    V1 + "/user/bulk/migration",
+                    Query.of("key", "idmap-access-check", "limit", 1));
+        } catch (CrawlFailure failure) {
+            if (failure.kind() == CrawlFailure.Kind.PERMISSION) {
+                throw new CrawlFailure(
+                        CrawlFailure.Kind.PERMISSION,
+                        client.site() + ": the account is not a Confluence administrator (GET " + V1
+                                + "/user/bulk/migration answered HTTP 403); users can only be mapped through the"
+                                + " migration records with an administrator's API token: grant the account the"
+                                + " 'Confluence Administrator' permission or use an administrator's account",
+                        failure);
+            }
+            throw failure;
+        }
+    }
+
+    // --- users and groups
+
+    private void users(EntitySink sink) {
+        ConfluencePages.follow(
+                client,
+                V1 + "/search/user",
+                V1 + "/search/user",
+                Query.of("cql", "type=user", "limit", USER_SEARCH_PAGE),
+                NextLinks.CLOUD_V1,
+                result -> {
+                    var user = result.path("user");
+                    var email = text(user, "email");
+                    sink.accept(new SiteEntity(
+                            EntityType.CONFLUENCE_USER,
+                            text(user, "accountId"),
+                            null,
+                            null,
+                            Attributes.of()
+                                    .with(
+                                            "email",
+                                            email == null || email.isBlank() ? null : email.toLowerCase(Locale.ROOT))
+                                    .with("displayName", text(user, "displayName"))
+                                    .build()));
+                });
+    }
+
+    private void groups(EntitySink sink) {
+        ConfluencePages.follow(
+                client,
+                V1 + "/group",
+                V1 + "/group",
+                Query.of("limit", V1_PAGE),
+                NextLinks.CLOUD_V1,
+                g -> sink.accept(
+                        new SiteEntity(EntityType.CONFLUENCE_GROUP, text(g, "id"), null, text(g, "name"), Map.of())));
+    }
+
+    /**
+     * Asks {@code /user/bulk/migration} in batches of {@value #MIGRATION_BATCH} users, following each batch's
+     * {@code _links.next}. Users that were not migrated are absent from the answer.
+     */
+    @Override
+    public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
+        var parameter = byKey ? "key" : "username";
+        var users = new ArrayList<>(new TreeSet<>(serverUsers));
+        var accountIds = new TreeMap<String, String>();
+        for (int from = 0; from < users.size(); from += MIGRATION_BATCH) {
+            var batch = users.subList(from, Math.min(users.size(), from + MIGRATION_BATCH));
+            ConfluencePages.follow(
+                    client,
+                    V1 + "/user/bulk/migration",
+                    V1 + "/user/bulk/migration",
+                    Query.of().andEach(parameter, batch).and("limit", V1_PAGE),
+                    NextLinks.CLOUD_V1,
+                    m -> {
+                        var user = text(m, parameter);
+                        var accountId = text(m, "accountId");
+                        if (user != null && accountId != null) {
+                            accountIds.put(user, accountId);
+                        }
+                    });
+        }
+        return accountIds;
+    }
+
+    // --- spaces
+
+    @Override
+    protected void forEachSpace(Consumer<SiteEntity> each) {
+        ConfluencePages.follow(
+                client,
+                V2 + "/spaces",
+                V2 + "/spaces",
+                Query.of("limit", V2_PAGE),
+                NextLinks.CLOUD_V2,
+                s -> each.accept(new SiteEntity(
+                        EntityType.SPACE,
+                        text(s, "id"),
+                        null,
+                        text(s, "key"),
+                        Attributes.of()
+                                .with("name", text(s, "name"))
+                                .with("type", text(s, "type"))
+                                .build())));
+    }
+
+    // --- pages and blog posts
+
+    private void pages(SiteEntity space, EntitySink sink) {
+        ConfluencePages.follow(
+                client,
+                V2 + "/spaces/{id}/pages",
+                V2 + "/spaces/" + space.id() + "/pages",
+                Query.of("status", "current", "limit", V2_PAGE),
+                NextLinks.CLOUD_V2,
+                p -> sink.accept(new SiteEntity(
+                        EntityType.PAGE,
+                        text(p, "id"),
+                        space.id(),
+                        text(p, "title"),
+                        Attributes.of()
+                                .with("parentPageId", "page".equals(text(p, "parentType")) ? text(p, "parentId") : null)
+                                .with("created", instant(text(p, "createdAt")))
+                                .build())));
+    }
+
+    private void blogPosts(SiteEntity space, EntitySink sink) {
+        ConfluencePages.follow(
+                client,
+                V2 + "/spaces/{id}/blogposts",
+                V2 + "/spaces/" + space.id() + "/blogposts",
+                Query.of("status", "current", "limit", V2_PAGE),
+                NextLinks.CLOUD_V2,
+                b -> sink.accept(new SiteEntity(
+                        EntityType.BLOG_POST,
+                        text(b, "id"),
+                        space.id(),
+                        text(b, "title"),
+                        Attributes.of()
+                                .with("created", instant(text(b, "createdAt")))
+                                .build())));
+    }
+
+    // --- attachments and comments, site-wide
+
+    private void attachments(EntitySink sink) {
+        ConfluencePages.follow(
+                client,
+                V2 + "/attachments",
+                V2 + "/attachments",
+                Query.of("status", "current", "limit", V2_PAGE),
+                NextLinks.CLOUD_V2,
+                a -> sink.accept(new SiteEntity(
+                        EntityType.CONFLUENCE_ATTACHMENT,
+                        attachmentNumber(text(a, "id")),
+                        null,
+                        text(a, "title"),
+                        Attributes.of()
+                                .with("containerId", containerId(a))
+                                .with("size", text(a, "fileSize"))
+                                .build())));
+    }
+
+    /** Footer comments, then inline comments, replies included. */
+    private void comments(EntitySink sink) {
+        for (var kind : new String[] {"/footer-comments", "/inline-comments"}) {
+            ConfluencePages.follow(
+                    client,
+                    V2 + kind,
+                    V2 + kind,
+                    Query.of("limit", V2_PAGE),
+                    NextLinks.CLOUD_V2,
+                    c -> sink.accept(new SiteEntity(
+                            EntityType.CONFLUENCE_COMMENT,
+                            text(c, "id"),
+                            null,
+                            null,
+                            Attributes.of()
+                                    .with("containerId", containerId(c))
+                                    .with("author", text(c.path("version"), "authorId"))
+                                    .with("created", instant(text(c.path("version"), "createdAt")))
+                                    .with("parentCommentId", text(c, "parentCommentId"))
+                                    .build())));
+        }
+    }
+
+    private static String containerId(JsonNode item) {
+        var pageId = text(item, "pageId");
+        return pageId != null ? pageId : text(item, "blogPostId");
+    }
+
+    /** v2 attachment ids may carry v1's {@code att} prefix; the crawl contract wants the number. */
+    static String attachmentNumber(String id) {
+        return id != null && id.startsWith("att") ? id.substring(3) : id;
+    }
+}
