@@ -55,8 +55,14 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
         super(client, Side.SOURCE);
         wholeSite(EntityType.CONFLUENCE_USER, (space, sink) -> users(sink));
         wholeSite(EntityType.CONFLUENCE_GROUP, (space, sink) -> groups(sink));
-        perSpace(EntityType.PAGE, (space, sink) -> forEachContent(space, "page", "history,ancestors", page -> sink.accept(page(page, space))));
-        perSpace(EntityType.BLOG_POST, (space, sink) -> forEachContent(space, "blogpost", "history", post -> sink.accept(blogPost(post, space))));
+        perSpace(
+                EntityType.PAGE,
+                (space, sink) ->
+                        forEachContent(space, "page", "history,ancestors", page -> sink.accept(page(page, space))));
+        perSpace(
+                EntityType.BLOG_POST,
+                (space, sink) ->
+                        forEachContent(space, "blogpost", "history", post -> sink.accept(blogPost(post, space))));
         perSpace(EntityType.CONFLUENCE_ATTACHMENT, this::attachments);
         perSpace(EntityType.CONFLUENCE_COMMENT, this::comments);
     }
@@ -68,7 +74,8 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
     @Override
     public void verifyAccess() {
         client.get(API + "/space", API + "/space", Query.of("limit", 1));
-        var groups = client.get(API + "/group", API + "/group", Query.of("limit", 1)).path("results");
+        var groups =
+                client.get(API + "/group", API + "/group", Query.of("limit", 1)).path("results");
         if (groups.isEmpty()) {
             return;
         }
@@ -201,21 +208,23 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
 
     /** The attachments of every page and blog post of the space, one listing per page or blog post. */
     private void attachments(SiteEntity space, EntitySink sink) {
-        forEachContainerId(space, containerId -> ConfluencePages.follow(
-                client,
-                ATTACHMENTS,
-                API + "/content/" + containerId + "/child/attachment",
-                Query.of("limit", CHILDREN_PAGE),
-                NextLinks.DATA_CENTER,
-                a -> sink.accept(new SiteEntity(
-                        EntityType.CONFLUENCE_ATTACHMENT,
-                        attachmentNumber(text(a, "id")),
-                        null,
-                        text(a, "title"),
-                        Attributes.of()
-                                .with("containerId", containerId)
-                                .with("size", text(a.path("extensions"), "fileSize"))
-                                .build()))));
+        forEachContainerId(
+                space,
+                containerId -> ConfluencePages.follow(
+                        client,
+                        ATTACHMENTS,
+                        API + "/content/" + containerId + "/child/attachment",
+                        Query.of("limit", CHILDREN_PAGE),
+                        NextLinks.DATA_CENTER,
+                        a -> sink.accept(new SiteEntity(
+                                EntityType.CONFLUENCE_ATTACHMENT,
+                                attachmentNumber(text(a, "id")),
+                                null,
+                                text(a, "title"),
+                                Attributes.of()
+                                        .with("containerId", containerId)
+                                        .with("size", text(a.path("extensions"), "fileSize"))
+                                        .build()))));
     }
 
     /** {@code att65545} → {@code 65545}: the crawl contract's (and the reports') attachment id. */
@@ -252,13 +261,15 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
                 throw client.unexpected(SCAN, first);
             }
         }
-        forEachContainerId(space, containerId -> ConfluencePages.follow(
-                client,
-                COMMENTS,
-                API + "/content/" + containerId + "/child/comment",
-                Query.of("depth", "all", "limit", CHILDREN_PAGE).and("expand", "history,ancestors"),
-                NextLinks.DATA_CENTER,
-                c -> sink.accept(comment(c, containerId))));
+        forEachContainerId(
+                space,
+                containerId -> ConfluencePages.follow(
+                        client,
+                        COMMENTS,
+                        API + "/content/" + containerId + "/child/comment",
+                        Query.of("depth", "all", "limit", CHILDREN_PAGE).and("expand", "history,ancestors"),
+                        NextLinks.DATA_CENTER,
+                        c -> sink.accept(comment(c, containerId))));
     }
 
     private static SiteEntity comment(JsonNode comment, String containerId) {
