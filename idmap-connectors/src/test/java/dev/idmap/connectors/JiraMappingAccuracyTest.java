@@ -1,0 +1,253 @@
+package dev.idmap.connectors;
+
+import static dev.idmap.connectors.SimulatedSites.destination;
+import static dev.idmap.connectors.SimulatedSites.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idmap.core.engine.MappingOutcome;
+import dev.idmap.core.engine.MappingRequest;
+import dev.idmap.core.engine.ProgressListener;
+import dev.idmap.core.engine.StagedMappingEngine;
+import dev.idmap.core.model.Product;
+import dev.idmap.sim.Expectation;
+import dev.idmap.sim.GroundTruthRow;
+import dev.idmap.sim.SimConfig;
+import dev.idmap.sim.SimProduct;
+import dev.idmap.sim.SimulatedMigration;
+import dev.idmap.sim.Simulator;
+import dev.idmap.sim.http.RateLimit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole chain against the simulator's default Jira migration: these crawlers, the staged engine of idmap-core on
+ * embedded H2, the reports — checked row by row against the ground truth the simulator generated.
+ */
+class JiraMappingAccuracyTest {
+
+    @TempDir
+    Path output;
+
+    record Row(
+            String entityType,
+            String serverId,
+            String cloudId,
+            String status,
+            String rule,
+            String candidates,
+            String reason) {}
+
+    /**
+     * Precision is checked strictly: no MATCHED row may disagree with the ground truth. Recall and the designed
+     * ambiguous/unmatched cases are checked strictly too, except for the matcher gaps of idmap-core listed in
+     * {@link #knownMatcherGap}, which are printed so that they stay visible (see the connectors' report).
+     */
+    @Test
+    void every_row_agrees_with_the_ground_truth_and_every_designed_case_is_reported_as_designed() throws IOException {
+        // given
+        try (var sim = Simulator.start(SimConfig.defaults(SimProduct.JIRA))) {
+            // when
+            var outcome = map(sim, h2("accuracy"), output.resolve("clean"));
+            // then
+            var rows = new HashMap<String, Row>();
+            detailedRows(outcome.detailedReport()).forEach(r -> rows.put(r.entityType() + "|" + r.serverId(), r));
+            var truth = sim.groundTruth();
+            var hiddenEmailUsers = truth.stream()
+                    .filter(t -> t.matchCase().equals("hidden_email"))
+                    .map(GroundTruthRow::serverId)
+                    .toList();
+            var truthByKey = new HashMap<String, GroundTruthRow>();
+            truth.forEach(t -> truthByKey.put(t.entityType() + "|" + t.serverId(), t));
+
+            var wrong = new ArrayList<String>();
+            var gaps = new ArrayList<String>();
+            rows.forEach((key, row) -> {
+                var expected = truthByKey.get(key);
+                if (row.status().equals("MATCHED")
+                        && (expected == null || !expected.cloudId().equals(row.cloudId()))) {
+                    wrong.add("PRECISION " + row + " truth=" + expected);
+                }
+            });
+            for (var expected : truth) {
+                var row = rows.get(expected.entityType() + "|" + expected.serverId());
+                if (row == null) {
+                    wrong.add("MISSING " + expected);
+                    continue;
+                }
+                var wanted = switch (expected.expectation()) {
+                    case MATCH -> "MATCHED";
+                    case AMBIGUOUS -> "AMBIGUOUS";
+                    case UNMATCHED -> "UNMATCHED";
+                };
+                boolean asDesigned = row.status().equals(wanted)
+                        && (expected.expectation() == Expectation.MATCH
+                                || !row.reason().isBlank());
+                if (!asDesigned) {
+                    (knownMatcherGap(expected, row, hiddenEmailUsers) ? gaps : wrong)
+                            .add(wanted + " expected, got " + row + " truth=" + expected);
+                }
+            }
+            gaps.sort(null);
+            gaps.forEach(gap -> System.out.println("known idmap-core matcher gap: " + gap));
+            System.out.printf(
+                    "accuracy: %d rows, %d matched, %d designed rows differ only by known matcher gaps%n",
+                    rows.size(), outcome.matched(), gaps.size());
+            wrong.sort(null);
+            assertThat(wrong).as("rows that disagree with the ground truth").isEmpty();
+            assertThat(compatibleRows(outcome.compatibleReport()))
+                    .as("the compatible report holds exactly the matched rows")
+                    .hasSize((int) outcome.matched());
+        }
+    }
+
+    /**
+     * Decisions of idmap-core's matcher (not of the crawl) that miss the designed outcome without ever naming a wrong
+     * Cloud id, as of this writing:
+     *
+     * <ul>
+     *   <li>a {@code (migrated)} / {@code (migrated N)} clash is left AMBIGUOUS although only the suffixed candidate
+     *       can have come from the migration (the right id is among the candidates);
+     *   <li>a dashboard is left UNMATCHED because Data Center's REST API exposes no dashboard owner;
+     *   <li>what hangs off such a row, or off a user whose e-mail is hidden, is UNMATCHED with "not matched in
+     *       Cloud" although it is identifiable by its container and timestamp.
+     * </ul>
+     */
+    private static boolean knownMatcherGap(GroundTruthRow expected, Row row, List<String> hiddenEmailUsers) {
+        boolean suffixClash = expected.matchCase().startsWith("migrated_suffix")
+                && row.status().equals("AMBIGUOUS")
+                && List.of(row.candidates().split(";")).contains(expected.cloudId());
+        boolean dashboardWithoutOwner = expected.entityType().equals("jira:portalPage")
+                && row.status().equals("UNMATCHED")
+                && row.reason().contains("not with the mapped references");
+        boolean cascade = row.status().equals("UNMATCHED")
+                && row.reason().contains("not matched in Cloud")
+                && (hiddenEmailUsers.stream().anyMatch(row.reason()::contains)
+                        || row.reason().startsWith("its link type")
+                        || row.reason().startsWith("its custom field"));
+        return suffixClash || dashboardWithoutOwner || cascade;
+    }
+
+    @Test
+    void faults_and_tight_rate_limits_give_byte_identical_reports() throws IOException {
+        // given the same migration, served cleanly and with 1% faults and a burst limit of 20 per endpoint
+        MappingOutcome clean;
+        MappingOutcome harsh;
+        try (var sim = Simulator.start(SimConfig.defaults(SimProduct.JIRA))) {
+            clean = map(sim, h2("clean"), output.resolve("clean"));
+        }
+        var harshConfig = SimConfig.builder(SimProduct.JIRA)
+                .faultRate(0.01)
+                .rateLimit(new RateLimit(20, 20))
+                .build();
+        try (var sim = Simulator.start(harshConfig)) {
+            harsh = map(sim, h2("harsh"), output.resolve("harsh"));
+        }
+        // then
+        assertThat(Files.readAllBytes(harsh.compatibleReport()))
+                .isEqualTo(Files.readAllBytes(clean.compatibleReport()));
+        assertThat(Files.readAllBytes(harsh.detailedReport())).isEqualTo(Files.readAllBytes(clean.detailedReport()));
+        long cleanRequests = total(clean.requestsPerSite());
+        long harshRequests = total(harsh.requestsPerSite());
+        assertThat(harshRequests).as("requests including retries").isGreaterThan(cleanRequests);
+    }
+
+    private static MappingOutcome map(SimulatedMigration sim, DataSource staging, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        var engine = new StagedMappingEngine(staging, new AtlassianCrawlers(), InstantSource.system());
+        var request = new MappingRequest("run-1", Product.JIRA, source(sim), destination(sim), Set.of(), Set.of());
+        return engine.run(request, directory, ProgressListener.NONE);
+    }
+
+    private static DataSource h2(String name) {
+        var dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + name + "-" + System.nanoTime()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        return dataSource;
+    }
+
+    private static long total(Map<String, Map<String, Long>> requestsPerSite) {
+        return requestsPerSite.values().stream()
+                .flatMap(m -> m.values().stream())
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
+    private static List<String> compatibleRows(Path file) throws IOException {
+        var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines.getFirst()).isEqualTo("entityType,serverId,cloudId");
+        return lines.subList(1, lines.size());
+    }
+
+    private static List<Row> detailedRows(Path file) throws IOException {
+        var records = Rfc4180.parse(Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(records.getFirst())
+                .containsExactly(
+                        "entityType",
+                        "serverId",
+                        "cloudId",
+                        "status",
+                        "rule",
+                        "serverKey",
+                        "cloudKey",
+                        "container",
+                        "candidates",
+                        "reason");
+        return records.subList(1, records.size()).stream()
+                .map(f -> new Row(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(8), f.get(9)))
+                .toList();
+    }
+
+    /** A strict RFC 4180 reader: quoted fields, doubled quotes, line breaks inside quotes. */
+    static final class Rfc4180 {
+        static List<List<String>> parse(String text) {
+            var records = new ArrayList<List<String>>();
+            var record = new ArrayList<String>();
+            var field = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    record.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\r') {
+                    // part of CRLF
+                } else if (c == '\n') {
+                    record.add(field.toString());
+                    field.setLength(0);
+                    records.add(record);
+                    record = new ArrayList<>();
+                } else {
+                    field.append(c);
+                }
+            }
+            if (field.length() > 0 || !record.isEmpty()) {
+                record.add(field.toString());
+                records.add(record);
+            }
+            return records;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.idmap.connectors.confluence;
+
+import static dev.idmap.connectors.confluence.ConfluenceSites.destination;
+import static dev.idmap.connectors.confluence.ConfluenceSites.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idmap.connectors.AtlassianCrawlers;
+import dev.idmap.core.engine.MappingOutcome;
+import dev.idmap.core.engine.MappingRequest;
+import dev.idmap.core.engine.ProgressListener;
+import dev.idmap.core.engine.StagedMappingEngine;
+import dev.idmap.core.model.Product;
+import dev.idmap.sim.Expectation;
+import dev.idmap.sim.GroundTruthRow;
+import dev.idmap.sim.SimConfig;
+import dev.idmap.sim.SimProduct;
+import dev.idmap.sim.SimulatedMigration;
+import dev.idmap.sim.Simulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole chain against the simulator's default Confluence migration: these crawlers, the staged engine of
+ * idmap-core on embedded H2, the reports, checked row by row against the ground truth the simulator generated.
+ */
+class ConfluenceMappingAccuracyTest {
+
+    @TempDir
+    Path output;
+
+    /** One row of the detailed report. */
+    record Row(String entityType, String serverId, String cloudId, String status, String candidates, String reason) {
+
+        String expectedStatus(Expectation expectation) {
+            return switch (expectation) {
+                case MATCH -> "MATCHED";
+                case AMBIGUOUS -> "AMBIGUOUS";
+                case UNMATCHED -> "UNMATCHED";
+            };
+        }
+    }
+
+    @Test
+    void no_row_disagrees_with_the_ground_truth_and_recall_is_reported_per_case() throws IOException {
+        // given
+        try (var sim = Simulator.start(SimConfig.defaults(SimProduct.CONFLUENCE))) {
+            // when
+            var outcome = map(sim, h2("accuracy"), output);
+            // then
+            var rows = new HashMap<String, Row>();
+            detailedRows(outcome.detailedReport()).forEach(r -> rows.put(r.entityType() + "|" + r.serverId(), r));
+            var truth = sim.groundTruth();
+            var truthByKey = new HashMap<String, GroundTruthRow>();
+            truth.forEach(t -> truthByKey.put(t.entityType() + "|" + t.serverId(), t));
+
+            var wrong = new ArrayList<String>();
+            rows.forEach((key, row) -> {
+                var expected = truthByKey.get(key);
+                if (row.status().equals("MATCHED")
+                        && (expected == null || !expected.cloudId().equals(row.cloudId()))) {
+                    wrong.add("PRECISION " + row + " truth=" + expected);
+                }
+            });
+            var perCase = new TreeMap<String, Map<String, Integer>>();
+            var misses = new ArrayList<String>();
+            int matchExpected = 0;
+            int matchFound = 0;
+            int designedOther = 0;
+            int designedOtherAsDesigned = 0;
+            for (var expected : truth) {
+                var row = rows.get(expected.entityType() + "|" + expected.serverId());
+                if (row == null) {
+                    wrong.add("MISSING from the detailed report: " + expected);
+                    continue;
+                }
+                var wanted = row.expectedStatus(expected.expectation());
+                boolean asDesigned = row.status().equals(wanted);
+                perCase.computeIfAbsent(
+                                expected.entityType() + " " + expected.matchCase() + " (" + wanted + ")",
+                                c -> new TreeMap<>())
+                        .merge(row.status(), 1, Integer::sum);
+                if (expected.expectation() == Expectation.MATCH) {
+                    matchExpected++;
+                    matchFound += asDesigned ? 1 : 0;
+                } else {
+                    designedOther++;
+                    designedOtherAsDesigned += asDesigned && !row.reason().isBlank() ? 1 : 0;
+                }
+                if (!asDesigned) {
+                    misses.add(expected.matchCase() + ": " + wanted + " expected, got " + row);
+                }
+            }
+            perCase.forEach((name, statuses) -> System.out.println("confluence accuracy: " + name + " -> " + statuses));
+            misses.stream().sorted().limit(40).forEach(miss -> System.out.println("confluence miss: " + miss));
+            System.out.printf(
+                    "confluence accuracy: %d rows; precision: %d wrong Cloud ids; recall %d/%d MATCH rows (%.1f%%);"
+                            + " %d/%d AMBIGUOUS/UNMATCHED rows reported as designed with a reason%n",
+                    rows.size(),
+                    wrong.size(),
+                    matchFound,
+                    matchExpected,
+                    100.0 * matchFound / matchExpected,
+                    designedOtherAsDesigned,
+                    designedOther);
+            assertThat(wrong).as("rows that disagree with the ground truth").isEmpty();
+            assertThat(compatibleRows(outcome.compatibleReport()))
+                    .as("the compatible report holds exactly the matched rows")
+                    .hasSize((int) outcome.matched());
+        }
+    }
+
+    static MappingOutcome map(SimulatedMigration sim, DataSource staging, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        var engine = new StagedMappingEngine(staging, new AtlassianCrawlers(), InstantSource.system());
+        var request =
+                new MappingRequest("run-1", Product.CONFLUENCE, source(sim), destination(sim), Set.of(), Set.of());
+        return engine.run(request, directory, ProgressListener.NONE);
+    }
+
+    static DataSource h2(String name) {
+        var dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + name + "-" + System.nanoTime()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        return dataSource;
+    }
+
+    private static List<String> compatibleRows(Path file) throws IOException {
+        var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines.getFirst()).isEqualTo("entityType,serverId,cloudId");
+        return lines.subList(1, lines.size());
+    }
+
+    private static List<Row> detailedRows(Path file) throws IOException {
+        var records = rfc4180(Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(records.getFirst())
+                .containsExactly(
+                        "entityType",
+                        "serverId",
+                        "cloudId",
+                        "status",
+                        "rule",
+                        "serverKey",
+                        "cloudKey",
+                        "container",
+                        "candidates",
+                        "reason");
+        return records.subList(1, records.size()).stream()
+                .map(f -> new Row(f.get(0), f.get(1), f.get(2), f.get(3), f.get(8), f.get(9)))
+                .toList();
+    }
+
+    /** A strict RFC 4180 reader: quoted fields, doubled quotes, line breaks inside quotes. */
+    private static List<List<String>> rfc4180(String text) {
+        var records = new ArrayList<List<String>>();
+        var record = new ArrayList<String>();
+        var field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n') {
+                record.add(field.toString());
+                field.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else if (c != '\r') {
+                field.append(c);
+            }
+        }
+        if (field.length() > 0 || !record.isEmpty()) {
+            record.add(field.toString());
+            records.add(record);
+        }
+        return records;
+    }
+}
