@@ -1,10 +1,11 @@
 package dev.idmap.connectors;
 
+import dev.idmap.connectors.confluence.cloud.ConfluenceCloudCrawler;
+import dev.idmap.connectors.confluence.dc.ConfluenceDcCrawler;
 import dev.idmap.connectors.http.SiteClient;
 import dev.idmap.connectors.http.Sleeper;
 import dev.idmap.connectors.jira.cloud.JiraCloudCrawler;
 import dev.idmap.connectors.jira.dc.JiraDcCrawler;
-import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.crawl.CrawlerFactory;
 import dev.idmap.core.crawl.SiteConnection;
 import dev.idmap.core.crawl.SiteCrawler;
@@ -17,7 +18,8 @@ import java.util.SplittableRandom;
 
 /**
  * Opens the crawler for a site: Jira Data Center (REST 2 + agile 1.0) on the source side, Jira Cloud (REST 3 +
- * agile 1.0) on the destination side. Each opened crawler has its own request counts and its own in-flight
+ * agile 1.0) on the destination side; Confluence Data Center ({@code /rest/api}) on the source side, Confluence
+ * Cloud (REST v2 + v1) on the destination side. Each opened crawler has its own request counts and its own in-flight
  * limits; all share one {@link HttpClient}.
  */
 public final class AtlassianCrawlers implements CrawlerFactory {
@@ -51,15 +53,18 @@ public final class AtlassianCrawlers implements CrawlerFactory {
     @Override
     public SiteCrawler open(Product product, Side side, SiteConnection connection) {
         var site = describe(product, side, connection);
-        if (product != Product.JIRA) {
-            throw new CrawlFailure(
-                    CrawlFailure.Kind.UNEXPECTED,
-                    site + ": crawling " + product + " is not yet supported (only JIRA is)");
-        }
         var client = new SiteClient(site, connection, http, settings.client(), clock, sleeper, nextRandom());
-        return switch (side) {
-            case SOURCE -> new JiraDcCrawler(client);
-            case DESTINATION -> new JiraCloudCrawler(client);
+        return switch (product) {
+            case JIRA ->
+                switch (side) {
+                    case SOURCE -> new JiraDcCrawler(client);
+                    case DESTINATION -> new JiraCloudCrawler(client);
+                };
+            case CONFLUENCE ->
+                switch (side) {
+                    case SOURCE -> new ConfluenceDcCrawler(client);
+                    case DESTINATION -> new ConfluenceCloudCrawler(client);
+                };
         };
     }
 

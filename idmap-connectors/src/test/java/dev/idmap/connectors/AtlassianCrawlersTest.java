@@ -122,12 +122,4 @@ class AtlassianCrawlersTest {
                     .doesNotContain("expired-token");
         });
     }
-
-    @Test
-    void confluence_is_refused_clearly_until_it_is_supported() {
-        assertThatThrownBy(() -> crawlers.open(Product.CONFLUENCE, Side.SOURCE, source(sim)))
-                .isInstanceOfSatisfying(
-                        CrawlFailure.class,
-                        failure -> assertThat(failure.getMessage()).contains("not yet supported"));
-    }
 }
