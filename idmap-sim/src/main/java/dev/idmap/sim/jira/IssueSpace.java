@@ -62,9 +62,19 @@ final class IssueSpace {
     private final JiraWorld world;
     private final long seed;
 
+    private final List<String> dcAuthors;
+    private final List<String> cloudAuthors;
+    private final List<String> cloudNativeAuthors;
+
     IssueSpace(JiraWorld world) {
         this.world = world;
         this.seed = world.scenario.seed();
+        this.dcAuthors = world.authors.stream().map(Records.User::ref).toList();
+        this.cloudAuthors = world.authors.stream()
+                .map(u -> world.accountOfUser.get(u.ref()))
+                .toList();
+        this.cloudNativeAuthors =
+                world.cloud.users.subList(0, 3).stream().map(Records.User::ref).toList();
     }
 
     JiraSite site(boolean cloud) {
