@@ -14,8 +14,6 @@ import dev.idmap.sim.http.OffsetPage;
 import dev.idmap.sim.http.SimHttpException;
 import dev.idmap.sim.http.SimRequest;
 import dev.idmap.sim.http.SimResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,21 +44,19 @@ final class ConfluenceDataCenterApi {
     /** The server's time zone: Data Center renders times with its offset, Cloud in UTC. */
     static final ZoneOffset SERVER_ZONE = ZoneOffset.ofHours(1);
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(SERVER_ZONE);
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(SERVER_ZONE);
     private static final DateTimeFormatter POSTING_DAY =
             DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(SERVER_ZONE);
 
     private final ConfluencePeople people;
     private final ConfluenceSpaces spaces;
     private final ConfluenceContent content;
+    private final ConfluenceDataCenterJson json;
 
     ConfluenceDataCenterApi(ConfluenceScenario scenario) {
         this.people = scenario.people();
         this.spaces = scenario.spaces();
         this.content = scenario.content();
+        this.json = new ConfluenceDataCenterJson(people, content);
     }
 
     void register(HttpSite.Builder site) {
@@ -90,36 +86,14 @@ final class ConfluenceDataCenterApi {
                 .filter(s -> type.isEmpty() || type.get().equals(s.type()))
                 .filter(s -> status.isEmpty() || status.get().equals(s.status()))
                 .toList();
-        return offsetPage(request, "/rest/api/space", 25, SPACE_MAX, Listing.of(matching), s -> spaceJson(request, s));
+        return offsetPage(
+                request, "/rest/api/space", 25, SPACE_MAX, Listing.of(matching), s -> json.spaceJson(request, s));
     }
 
     private SimResponse space(SimRequest request) {
         String key = request.pathParam("spaceKey");
         Space space = spaces.byKey(key).orElseThrow(() -> SimHttpException.notFound("No space with key : " + key));
-        return SimResponse.json(spaceJson(request, space));
-    }
-
-    private ObjectNode spaceJson(SimRequest request, Space space) {
-        Set<String> expand = expand(request);
-        var node = Json.object();
-        node.put("id", space.id());
-        node.put("key", space.key());
-        node.put("name", space.name());
-        node.put("type", space.type());
-        node.put("status", space.status());
-        Content home = content.at(space.firstPosition());
-        if (expand.contains("homepage")) {
-            node.set("homepage", contentRef(request, home));
-        }
-        node.putObject("_links")
-                .put("webui", "/spaces/" + space.key())
-                .put("self", request.link("/rest/api/space/" + Queries.encode(space.key())));
-        var expandable = node.putObject("_expandable");
-        expandable.put("metadata", "").put("icon", "").put("description", "").put("retentionPolicy", "");
-        if (!expand.contains("homepage")) {
-            expandable.put("homepage", "/rest/api/content/" + home.dcId());
-        }
-        return node;
+        return SimResponse.json(json.spaceJson(request, space));
     }
 
     // ---- content
@@ -137,12 +111,13 @@ final class ConfluenceDataCenterApi {
             listing = listing.filter(c -> POSTING_DAY.format(c.createdAt()).equals(postingDay.get()));
         }
         Set<String> expand = expand(request);
-        return offsetPage(request, "/rest/api/content", 25, CONTENT_MAX, listing, c -> contentJson(request, c, expand));
+        return offsetPage(
+                request, "/rest/api/content", 25, CONTENT_MAX, listing, c -> json.contentJson(request, c, expand));
     }
 
     private SimResponse contentById(SimRequest request) {
         String id = request.pathParam("id");
-        return SimResponse.json(contentJson(request, container(id), expand(request)));
+        return SimResponse.json(json.contentJson(request, container(id), expand(request)));
     }
 
     /**
@@ -177,7 +152,7 @@ final class ConfluenceDataCenterApi {
         }
         List<Content> items = listing.slice(from, (int) (to - from));
         var results = Json.array();
-        items.forEach(c -> results.add(contentJson(request, c, expand)));
+        items.forEach(c -> results.add(json.contentJson(request, c, expand)));
         Optional<String> next = to < listing.size() && !items.isEmpty()
                 ? Optional.of("content:false:" + items.getLast().dcId())
                 : Optional.empty();
@@ -218,7 +193,7 @@ final class ConfluenceDataCenterApi {
         }
         List<Comment> page = found.subList(0, Math.min(limit, found.size()));
         var results = Json.array();
-        page.forEach(c -> results.add(commentJson(request, c, expand)));
+        page.forEach(c -> results.add(json.commentJson(request, c, expand)));
         Optional<String> next = found.size() > limit
                 ? Optional.of("comment:false:" + page.getLast().dcId())
                 : Optional.empty();
@@ -287,111 +262,6 @@ final class ConfluenceDataCenterApi {
         return Listing.runs(scope, Space::blogPosts, (s, i) -> content.at(s.firstPosition() + s.pages() + i));
     }
 
-    private ObjectNode contentJson(SimRequest request, Content item, Set<String> expand) {
-        var node = Json.object();
-        String id = Long.toString(item.dcId());
-        node.put("id", id);
-        node.put("type", item.kind().apiName);
-        node.put("status", "current");
-        node.put("title", item.title());
-        var expandable = Json.object();
-        String spacePath = "/rest/api/space/" + Queries.encode(item.space().key());
-        if (expand.contains("space")) {
-            node.set("space", spaceBrief(request, item.space()));
-        } else {
-            expandable.put("space", spacePath);
-        }
-        if (expand.contains("container")) {
-            node.set("container", spaceBrief(request, item.space()));
-        } else {
-            expandable.put("container", spacePath);
-        }
-        if (expand.contains("history")) {
-            node.set("history", history(request, item.author(), item.createdAt()));
-        } else {
-            expandable.put("history", "/rest/api/content/" + id + "/history");
-        }
-        if (expand.contains("version")) {
-            node.set("version", version(request, item.author(), item.createdAt(), item.version()));
-        } else {
-            expandable.put("version", "");
-        }
-        if (expand.contains("ancestors")) {
-            var ancestors = node.putArray("ancestors");
-            content.ancestors(item).forEach(a -> ancestors.add(contentRef(request, a)));
-        } else {
-            expandable.put("ancestors", "");
-        }
-        if (expand.contains("body.storage")) {
-            node.putObject("body")
-                    .putObject("storage")
-                    .put("value", "<p>" + item.title() + "</p>")
-                    .put("representation", "storage");
-        } else {
-            expandable.put("body", "");
-        }
-        expandable.put("children", "/rest/api/content/" + id + "/child");
-        expandable.put("descendants", "/rest/api/content/" + id + "/descendant");
-        expandable.put("metadata", "");
-        expandable.put("restrictions", "/rest/api/content/" + id + "/restriction/byOperation");
-        node.set("_links", contentLinks(request, item));
-        node.set("_expandable", expandable);
-        return node;
-    }
-
-    private ObjectNode contentRef(SimRequest request, Content item) {
-        var node = Json.object();
-        node.put("id", Long.toString(item.dcId()));
-        node.put("type", item.kind().apiName);
-        node.put("status", "current");
-        node.put("title", item.title());
-        node.set("_links", contentLinks(request, item));
-        return node;
-    }
-
-    private ObjectNode contentLinks(SimRequest request, Content item) {
-        String webui = item.isPage()
-                ? "/pages/viewpage.action?pageId=" + item.dcId()
-                : "/display/" + item.space().key() + "/" + DAY.format(item.createdAt()) + "/"
-                        + Queries.encode(item.title());
-        return Json.object()
-                .put("webui", webui)
-                .put("tinyui", "/x/" + Long.toString(item.dcId(), 36))
-                .put("self", request.link("/rest/api/content/" + item.dcId()));
-    }
-
-    private ObjectNode spaceBrief(SimRequest request, Space space) {
-        var node = Json.object();
-        node.put("id", space.id());
-        node.put("key", space.key());
-        node.put("name", space.name());
-        node.put("type", space.type());
-        node.put("status", space.status());
-        node.putObject("_links")
-                .put("webui", "/spaces/" + space.key())
-                .put("self", request.link("/rest/api/space/" + Queries.encode(space.key())));
-        return node;
-    }
-
-    private ObjectNode history(SimRequest request, int author, Instant created) {
-        var node = Json.object();
-        node.put("latest", true);
-        node.set("createdBy", person(request, people.user(author), Set.of()));
-        node.put("createdDate", TIME.format(created));
-        return node;
-    }
-
-    private ObjectNode version(SimRequest request, int author, Instant created, int number) {
-        var node = Json.object();
-        node.set("by", person(request, people.user(author), Set.of()));
-        node.put("when", TIME.format(created.plus(Duration.ofDays(number - 1L))));
-        node.put("message", "");
-        node.put("number", number);
-        node.put("minorEdit", false);
-        node.put("hidden", false);
-        return node;
-    }
-
     // ---- attachments and comments of one content
 
     private SimResponse attachments(SimRequest request) {
@@ -409,57 +279,7 @@ final class ConfluenceDataCenterApi {
                 50,
                 CHILDREN_MAX,
                 Listing.of(matching),
-                a -> attachmentJson(request, a, expand));
-    }
-
-    private ObjectNode attachmentJson(SimRequest request, Attachment attachment, Set<String> expand) {
-        var node = Json.object();
-        String id = "att" + attachment.dcId();
-        node.put("id", id);
-        node.put("type", "attachment");
-        node.put("status", "current");
-        node.put("title", attachment.fileName());
-        node.putObject("metadata").put("mediaType", attachment.mediaType()).put("comment", "");
-        node.putObject("extensions")
-                .put("mediaType", attachment.mediaType())
-                .put("fileSize", attachment.fileSize())
-                .put("comment", "");
-        var expandable = Json.object();
-        if (expand.contains("container")) {
-            node.set("container", contentRef(request, attachment.container()));
-        } else {
-            expandable.put(
-                    "container", "/rest/api/content/" + attachment.container().dcId());
-        }
-        if (expand.contains("history")) {
-            node.set("history", history(request, attachment.author(), attachment.createdAt()));
-        } else {
-            expandable.put("history", "/rest/api/content/" + id + "/history");
-        }
-        if (expand.contains("version")) {
-            node.set("version", version(request, attachment.author(), attachment.createdAt(), 1));
-        } else {
-            expandable.put("version", "");
-        }
-        expandable.put(
-                "space",
-                "/rest/api/space/"
-                        + Queries.encode(attachment.container().space().key()));
-        node.putObject("_links")
-                .put(
-                        "webui",
-                        "/pages/viewpageattachments.action?pageId="
-                                + attachment.container().dcId()
-                                + "&preview=/" + attachment.container().dcId() + "/" + attachment.dcId() + "/"
-                                + Queries.encode(attachment.fileName()))
-                .put(
-                        "download",
-                        "/download/attachments/" + attachment.container().dcId() + "/"
-                                + Queries.encode(attachment.fileName()) + "?version=1&modificationDate="
-                                + attachment.createdAt().toEpochMilli() + "&api=v2")
-                .put("self", request.link("/rest/api/content/" + id));
-        node.set("_expandable", expandable);
-        return node;
+                a -> json.attachmentJson(request, a, expand));
     }
 
     private SimResponse comments(SimRequest request) {
@@ -478,74 +298,7 @@ final class ConfluenceDataCenterApi {
                 25,
                 CHILDREN_MAX,
                 Listing.of(matching),
-                c -> commentJson(request, c, expand));
-    }
-
-    private ObjectNode commentJson(SimRequest request, Comment comment, Set<String> expand) {
-        var node = Json.object();
-        String id = Long.toString(comment.dcId());
-        node.put("id", id);
-        node.put("type", "comment");
-        node.put("status", "current");
-        node.put("title", "Re: " + comment.container().title());
-        var extensions = node.putObject("extensions");
-        extensions.put("location", comment.location() == Location.FOOTER ? "footer" : "inline");
-        if (comment.location() == Location.INLINE) {
-            extensions
-                    .putObject("inlineProperties")
-                    .put("markerRef", Seeded.hex(Seeded.mix(comment.dcId(), 9), 16))
-                    .put("originalSelection", comment.container().title());
-            extensions.putObject("resolution").put("status", "open");
-        }
-        var expandable = Json.object();
-        if (expand.contains("container")) {
-            node.set("container", contentRef(request, comment.container()));
-        } else {
-            expandable.put(
-                    "container", "/rest/api/content/" + comment.container().dcId());
-        }
-        if (expand.contains("ancestors")) {
-            var ancestors = node.putArray("ancestors");
-            if (comment.isReply()) {
-                ancestors
-                        .addObject()
-                        .put("id", Long.toString(comment.dcParentId()))
-                        .put("type", "comment")
-                        .put("status", "current")
-                        .put("title", "Re: " + comment.container().title());
-            }
-        } else {
-            expandable.put("ancestors", "");
-        }
-        if (expand.contains("history")) {
-            node.set("history", history(request, comment.author(), comment.createdAt()));
-        } else {
-            expandable.put("history", "/rest/api/content/" + id + "/history");
-        }
-        if (expand.contains("version")) {
-            node.set("version", version(request, comment.author(), comment.createdAt(), 1));
-        } else {
-            expandable.put("version", "");
-        }
-        if (expand.contains("body.storage")) {
-            node.putObject("body")
-                    .putObject("storage")
-                    .put("value", "<p>" + comment.body() + "</p>")
-                    .put("representation", "storage");
-        } else {
-            expandable.put("body", "");
-        }
-        expandable.put(
-                "space",
-                "/rest/api/space/" + Queries.encode(comment.container().space().key()));
-        node.putObject("_links")
-                .put(
-                        "webui",
-                        "/pages/viewpage.action?pageId=" + comment.container().dcId() + "&focusedCommentId=" + id
-                                + "#comment-" + id)
-                .put("self", request.link("/rest/api/content/" + id));
-        node.set("_expandable", expandable);
-        return node;
+                c -> json.commentJson(request, c, expand));
     }
 
     /** The page or blog post with this id, or the 404 Data Center answers. */
@@ -569,7 +322,7 @@ final class ConfluenceDataCenterApi {
                 100,
                 USER_MAX,
                 Listing.of(people.users()),
-                u -> person(request, u, expand));
+                u -> json.person(request, u, expand));
     }
 
     private SimResponse user(SimRequest request) {
@@ -581,40 +334,17 @@ final class ConfluenceDataCenterApi {
         Optional<User> user = key.isPresent() ? people.userByKey(key.get()) : people.userByUsername(username.get());
         User found = user.orElseThrow(() -> SimHttpException.notFound(
                 "No user found with " + (key.isPresent() ? "key: " + key.get() : "username: " + username.get())));
-        return SimResponse.json(person(request, found, expand(request)));
-    }
-
-    private ObjectNode person(SimRequest request, User user, Set<String> expand) {
-        var node = Json.object();
-        node.put("type", "known");
-        node.put("username", user.username());
-        node.put("userKey", user.key());
-        node.putObject("profilePicture")
-                .put("path", CONTEXT + "/images/icons/profilepics/default.svg")
-                .put("width", 48)
-                .put("height", 48)
-                .put("isDefault", true);
-        node.put("displayName", user.displayName());
-        if (expand.contains("status")) {
-            node.put("status", user.active() ? "active" : "deactivated");
-        } else {
-            node.putObject("_expandable").put("status", "");
-        }
-        node.putObject("_links").put("self", request.link("/rest/api/user?key=" + user.key()));
-        return node;
+        return SimResponse.json(json.person(request, found, expand(request)));
     }
 
     private SimResponse groups(SimRequest request) {
         return offsetPage(
-                request, "/rest/api/group", 200, GROUP_MAX, Listing.of(people.groups()), g -> groupJson(request, g));
-    }
-
-    private ObjectNode groupJson(SimRequest request, Group group) {
-        var node = Json.object();
-        node.put("type", "group");
-        node.put("name", group.name());
-        node.putObject("_links").put("self", request.link("/rest/api/group/" + Queries.encode(group.name())));
-        return node;
+                request,
+                "/rest/api/group",
+                200,
+                GROUP_MAX,
+                Listing.of(people.groups()),
+                g -> json.groupJson(request, g));
     }
 
     private SimResponse members(SimRequest request) {
@@ -627,7 +357,7 @@ final class ConfluenceDataCenterApi {
                 200,
                 GROUP_MAX,
                 Listing.of(people.members(group)),
-                u -> person(request, u, expand(request)));
+                u -> json.person(request, u, expand(request)));
     }
 
     // ---- paging and parameters
@@ -681,7 +411,7 @@ final class ConfluenceDataCenterApi {
                 .put("self", request.link(path + Queries.with(request, Map.of())));
     }
 
-    private static Set<String> expand(SimRequest request) {
+    static Set<String> expand(SimRequest request) {
         return new HashSet<>(request.params("expand"));
     }
 
