@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             MapCommand.class,
             SimCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
