@@ -13,13 +13,17 @@ import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteEntity;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +44,10 @@ public final class JiraDcCrawler extends JiraCrawler {
     private static final int DASHBOARD_PAGE = 1000;
     private static final int OPTION_PAGE = 1000;
     private static final int COMMENT_PAGE = 1000;
+    /** Asked of the group picker; the site cuts it at its autocomplete limit. */
+    private static final int GROUP_PAGE = 1000;
+
+    private static final String GROUP_NAME_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-_. ";
     /** Jira numbers filters from 10000. */
     private static final long FIRST_FILTER_ID = 10000;
     /** Ids in a row past the highest known filter that must be absent before probing stops. */
@@ -110,16 +118,40 @@ public final class JiraDcCrawler extends JiraCrawler {
     }
 
     /**
-     * Groups from the group picker, the only group listing of DC REST. Its result is limited by
-     * {@code jira.ajax.autocomplete.limit}; on a site with more groups the rest are missing from the crawl (they
-     * then show as unmatched Cloud groups, never as wrong mappings).
+     * Groups from the group picker, the only group listing of DC REST. Its answer is cut at
+     * {@code jira.ajax.autocomplete.limit} (default 20) while {@code total} still counts every match, so a query
+     * whose answer was cut is refined: every group containing {@code q} either is {@code q} or contains {@code q}
+     * preceded or followed by one more character. Characters are drawn from the names seen so far and the usual
+     * group-name alphabet. Group names are few, so they are collected and sorted before they are handed on.
      */
     private void groups(EntitySink sink) {
-        var page =
-                client.get(API + "/groups/picker", API + "/groups/picker", Query.of("query", "", "maxResults", 10000));
-        var names = new ArrayList<String>();
-        page.path("groups").forEach(g -> names.add(text(g, "name")));
-        names.sort(Comparator.naturalOrder());
+        var names = new TreeSet<String>();
+        var alphabet = new TreeSet<Character>();
+        for (char c : GROUP_NAME_ALPHABET.toCharArray()) {
+            alphabet.add(c);
+        }
+        var queries = new ArrayDeque<String>(List.of(""));
+        var asked = new HashSet<String>();
+        while (!queries.isEmpty()) {
+            var query = queries.poll();
+            if (!asked.add(query)) {
+                continue;
+            }
+            var page = client.get(
+                    API + "/groups/picker", API + "/groups/picker", Query.of("query", query, "maxResults", GROUP_PAGE));
+            var groups = page.path("groups");
+            groups.forEach(g -> {
+                var name = text(g, "name");
+                names.add(name);
+                name.toLowerCase(Locale.ROOT).chars().forEach(c -> alphabet.add((char) c));
+            });
+            if (page.path("total").asLong(0) > groups.size()) {
+                for (var c : alphabet) {
+                    queries.add(query + c);
+                    queries.add(c + query);
+                }
+            }
+        }
         for (var name : names) {
             sink.accept(new SiteEntity(EntityType.JIRA_GROUP, name, null, name, Map.of()));
         }
