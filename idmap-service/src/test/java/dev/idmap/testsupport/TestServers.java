@@ -86,6 +86,20 @@ public final class TestServers {
     /** Starts a server (not shared) with the standard callers, the given sites and extra {@code idmap.*} settings. */
     public static Running start(
             String name, List<Map<String, Object>> sites, Map<String, String> properties, Class<?>... extra) {
+        var config = writeConfig(name, sites);
+        var args =
+                new ArrayList<String>(List.of("--config", config.toString(), "--db-scheduler.polling-interval=200ms"));
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        var server = IdmapServer.start(args, extra);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        return new Running(server, config.getParent().resolve("data"));
+    }
+
+    /**
+     * Writes an {@code idmap.yaml} in a new directory (data under {@code data/} beside it): loopback, any free port,
+     * 1 s heartbeats, the standard callers with hashed secrets, and the given sites.
+     */
+    public static Path writeConfig(String name, List<Map<String, Object>> sites) {
         try {
             var dir = Files.createTempDirectory("idmap-" + name + "-");
             var secret = Files.writeString(dir.resolve("site.secret"), "site-secret\n");
@@ -120,14 +134,7 @@ public final class TestServers {
                             .append("\"\n");
                 }
             }
-            var config = Files.writeString(dir.resolve("idmap.yaml"), yaml);
-            var args = new ArrayList<String>(
-                    List.of("--config", config.toString(), "--db-scheduler.polling-interval=200ms"));
-            properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-            var server = IdmapServer.start(args, extra);
-            var running = new Running(server, dir.resolve("data"));
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-            return running;
+            return Files.writeString(dir.resolve("idmap.yaml"), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -45,6 +45,11 @@ abstract class SeedWorkflowContract {
     /** Starts the simulator and returns the site definitions that point idmap at it. */
     static List<Map<String, Object>> simulatedSites(Path secrets) throws IOException {
         sim = Simulator.start(SimConfig.defaults(SimProduct.JIRA));
+        return sitesFor(sim, secrets);
+    }
+
+    /** Site definitions that point idmap at a simulated migration; secrets are written to files. */
+    static List<Map<String, Object>> sitesFor(SimulatedMigration sim, Path secrets) throws IOException {
         var dc = Files.writeString(
                 secrets.resolve("jira-dc.secret"), sim.sourceCredentials().secret());
         var cloud = Files.writeString(
