@@ -77,6 +77,13 @@ public final class ConfluenceScaleBenchmark {
                     cloudPages, cloudSeconds, cloudPages / cloudSeconds, memory()));
 
             t = System.nanoTime();
+            long parallelPages = crawlSpacesInParallel(http, sim, 4);
+            double parallelSeconds = seconds(t);
+            lines.add(String.format(
+                    "Cloud /wiki/api/v2/spaces/{id}/pages?limit=250, 4 clients: %,d pages in %.2f s = %,.0f pages/s (%s)",
+                    parallelPages, parallelSeconds, parallelPages / parallelSeconds, memory()));
+
+            t = System.nanoTime();
             Path csv = sim.groundTruthCsv();
             long rows;
             try (var stream = Files.lines(csv)) {
@@ -121,6 +128,48 @@ public final class ConfluenceScaleBenchmark {
             url = next.of(page);
         }
         return pages;
+    }
+
+    /** Every Cloud space's pages, the spaces shared out over {@code clients} threads, as a crawler would. */
+    private static long crawlSpacesInParallel(HttpClient http, SimulatedMigration sim, int clients) throws Exception {
+        String auth = sim.destinationCredentials().basicAuthorization();
+        var spaceIds = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        String next = sim.destinationBaseUrl() + "/wiki/api/v2/spaces?limit=250";
+        while (next != null) {
+            JsonNode page = Json.MAPPER.readTree(http.send(
+                            HttpRequest.newBuilder(URI.create(next))
+                                    .header("Authorization", auth)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray())
+                    .body());
+            page.get("results").forEach(space -> spaceIds.add(space.get("id").asString()));
+            next = page.get("_links").has("next")
+                    ? sim.destinationBaseUrl() + page.get("_links").get("next").asString()
+                    : null;
+        }
+        var total = new java.util.concurrent.atomic.AtomicLong();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+            var futures = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    for (String id = spaceIds.poll(); id != null; id = spaceIds.poll()) {
+                        total.addAndGet(crawl(
+                                http,
+                                auth,
+                                sim.destinationBaseUrl() + "/wiki/api/v2/spaces/" + id + "/pages?limit=250",
+                                page -> page.path("_links").has("next")
+                                        ? sim.destinationBaseUrl()
+                                                + page.get("_links").get("next").asString()
+                                        : null));
+                    }
+                    return null;
+                }));
+            }
+            for (var future : futures) {
+                future.get();
+            }
+        }
+        return total.get();
     }
 
     private static String memory() {
