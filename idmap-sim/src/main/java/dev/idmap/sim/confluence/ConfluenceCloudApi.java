@@ -115,6 +115,7 @@ final class ConfluenceCloudApi {
                 .get(V2 + "/spaces/{id}/blogposts", v2(this::blogPostsInSpace))
                 .get(V2 + "/pages", v2(this::pages))
                 .get(V2 + "/pages/{id}", v2(this::page))
+                .get(V2 + "/pages/{id}/children", v2(this::childPages))
                 .get(V2 + "/blogposts", v2(this::blogPosts))
                 .get(V2 + "/blogposts/{id}", v2(this::blogPost))
                 .get(V2 + "/attachments", v2(this::allAttachments))
@@ -264,6 +265,34 @@ final class ConfluenceCloudApi {
                 .flatMap(this::pageById)
                 .orElseThrow(() -> SimHttpException.notFound("Page " + id + " was not found."));
         return SimResponse.json(pageJson(page));
+    }
+
+    /** A page's direct children, migrated ones first (in tree order), then those created on Cloud. */
+    private SimResponse childPages(SimRequest request) {
+        String id = request.pathParam("id");
+        CloudPage parent = parseId(id)
+                .flatMap(this::pageById)
+                .orElseThrow(() -> SimHttpException.notFound("Page " + id + " was not found."));
+        var children = new ArrayList<CloudPage>();
+        content.byCloudId(parent.id()).filter(Content::isPage).ifPresent(page -> {
+            int first = 4 * page.indexInSpace() + 1;
+            for (int k = first; k < first + 4 && k < page.space().pages(); k++) {
+                children.add(cloudPage(content.at(page.space().firstPosition() + k)));
+            }
+        });
+        content.cloudOnlyPages().stream()
+                .filter(p -> p.parentId().isPresent() && p.parentId().getAsLong() == parent.id())
+                .map(this::cloudPage)
+                .forEach(children::add);
+        return cursorPage(request, V2 + "/pages/" + parent.id() + "/children", 25, Listing.of(children), child -> {
+            var node = Json.object();
+            node.put("id", Long.toString(child.id()));
+            node.put("status", "current");
+            node.put("title", child.title());
+            node.put("spaceId", Long.toString(child.spaceId()));
+            node.put("childPosition", child.position());
+            return node;
+        });
     }
 
     private Optional<CloudPage> pageById(long id) {

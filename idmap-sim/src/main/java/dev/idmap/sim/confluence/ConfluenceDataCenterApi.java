@@ -64,6 +64,7 @@ final class ConfluenceDataCenterApi {
                 .errors(ConfluenceErrors.REST_API)
                 .get("/rest/api/space", this::spaces)
                 .get("/rest/api/space/{spaceKey}", this::space)
+                .get("/rest/api/space/{spaceKey}/content/{type}", this::spaceContent)
                 .get("/rest/api/content", this::contentList)
                 .get("/rest/api/content/scan", this::scan)
                 .get("/rest/api/content/{id}", this::contentById)
@@ -94,6 +95,29 @@ final class ConfluenceDataCenterApi {
         String key = request.pathParam("spaceKey");
         Space space = spaces.byKey(key).orElseThrow(() -> SimHttpException.notFound("No space with key : " + key));
         return SimResponse.json(json.spaceJson(request, space));
+    }
+
+    /** {@code /space/{key}/content/{type}}: a space's pages or blog posts; {@code depth=root} keeps top-level ones. */
+    private SimResponse spaceContent(SimRequest request) {
+        String key = request.pathParam("spaceKey");
+        Space space = spaces.byKey(key).orElseThrow(() -> SimHttpException.notFound("No space with key : " + key));
+        Kind kind = kind(request.pathParam("type"), false);
+        String depth = request.param("depth").orElse("all");
+        if (!depth.equals("all") && !depth.equals("root")) {
+            throw SimHttpException.badRequest("depth must be 'all' or 'root', not '" + depth + "'");
+        }
+        Listing<Content> listing = contentOf(kind, Optional.of(key));
+        if (depth.equals("root") && kind == Kind.PAGE) {
+            listing = Listing.of(List.of(content.at(space.firstPosition())));
+        }
+        Set<String> expand = expand(request);
+        return offsetPage(
+                request,
+                "/rest/api/space/" + Queries.encode(key) + "/content/" + kind.apiName,
+                25,
+                CONTENT_MAX,
+                listing,
+                c -> json.contentJson(request, c, expand));
     }
 
     // ---- content

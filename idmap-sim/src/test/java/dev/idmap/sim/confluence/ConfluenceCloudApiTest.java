@@ -133,6 +133,24 @@ class ConfluenceCloudApiTest {
     }
 
     @Test
+    void a_home_page_lists_its_migrated_children_and_those_created_on_cloud() {
+        // given
+        var space = scenario.spaces().all().getFirst();
+        long home = scenario.content().at(space.firstPosition()).cloudId();
+        // when
+        var children =
+                sites.cloud("/wiki/api/v2/pages/" + home + "/children").json().get("results");
+        // then
+        List<String> titles = new ArrayList<>();
+        children.forEach(c -> titles.add(c.get("title").asString()));
+        assertThat(titles).hasSize(5).endsWith("Post-migration checklist");
+        for (int k = 1; k <= 4; k++) {
+            assertThat(titles.get(k - 1))
+                    .isEqualTo(scenario.content().at(space.firstPosition() + k).title());
+        }
+    }
+
+    @Test
     void personal_spaces_carry_the_owners_account_id_as_key() {
         // given
         var owner = scenario.people().user(ConfluenceSpaces.ownerOfPersonalSpace(1));

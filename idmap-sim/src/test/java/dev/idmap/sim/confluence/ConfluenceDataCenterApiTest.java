@@ -176,6 +176,18 @@ class ConfluenceDataCenterApiTest {
     }
 
     @Test
+    void a_spaces_root_pages_are_its_home_page_only() {
+        // when
+        var root =
+                sites.dc("/rest/api/space/ENG/content/page?depth=root").json().get("results");
+        var all = sites.dc("/rest/api/space/ENG/content/page?limit=200").json();
+        // then
+        assertThat(root).hasSize(1);
+        assertThat(root.get(0).get("title").asString()).isEqualTo("Engineering Home");
+        assertThat(all.get("size").asInt()).isEqualTo(60);
+    }
+
+    @Test
     void users_are_found_by_key_and_by_username() {
         // given
         var user = scenario.people().user(3);

@@ -82,6 +82,9 @@ class ConfluenceOpenApiConformanceTest {
         walkDc("/rest/api/space?limit=3&" + all);
         walkDc("/rest/api/space?type=personal&status=current");
         sites.dc("/rest/api/space/ENG?expand=homepage");
+        walkDc("/rest/api/space/ENG/content/page?depth=all&limit=7&" + all);
+        sites.dc("/rest/api/space/ENG/content/page?depth=root");
+        walkDc("/rest/api/space/MKT/content/blogpost?" + all);
         walkDc("/rest/api/content?type=page&limit=100&" + all);
         walkDc("/rest/api/content?type=blogpost&limit=100&" + all);
         sites.dc("/rest/api/content?type=page&spaceKey=ENG&title=Engineering%20Home");
@@ -107,6 +110,7 @@ class ConfluenceOpenApiConformanceTest {
         sites.dc("/rest/api/content/scan?cursor=broken");
         sites.dc("/rest/api/user?username=nobody");
         sites.dc("/rest/api/space/NOPE");
+        sites.dc("/rest/api/space/NOPE/content/page");
         var viewer = sites.accounts.dataCenterUser();
         sites.dcAs(
                 "/rest/api/group/engineering/member",
@@ -168,6 +172,8 @@ class ConfluenceOpenApiConformanceTest {
         walkCloud("/wiki/api/v2/pages?space-id=" + spaceId + "&title=Post-migration%20checklist");
         walkCloud("/wiki/api/v2/pages?id=" + page.cloudId());
         sites.cloud("/wiki/api/v2/pages/" + page.cloudId());
+        walkCloud(
+                "/wiki/api/v2/pages/" + content.at(page.space().firstPosition()).cloudId() + "/children?limit=2");
         walkCloud("/wiki/api/v2/blogposts?limit=250");
         walkCloud("/wiki/api/v2/blogposts?space-id=" + spaceId);
         sites.cloud("/wiki/api/v2/blogposts/" + blog.cloudId());
@@ -200,7 +206,7 @@ class ConfluenceOpenApiConformanceTest {
         sites.cloudAs("/wiki/api/v2/spaces", null);
         // then
         assertThat(violations).isEmpty();
-        assertThat(sites.migration.requestCounts(SimSite.DESTINATION)).hasSize(23);
+        assertThat(sites.migration.requestCounts(SimSite.DESTINATION)).hasSize(24);
         assertThat(checked).anyMatch(c -> c.startsWith("400 /wiki/api/v2")).anyMatch(c -> c.startsWith("404 /wiki"));
     }
 
