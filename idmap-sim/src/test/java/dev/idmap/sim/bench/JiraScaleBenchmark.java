@@ -59,7 +59,14 @@ public final class JiraScaleBenchmark {
     }
 
     private void run(SimScale scale, String scaleText) throws Exception {
-        var lines = new ArrayList<String>();
+        var lines = new ArrayList<String>() {
+            @Override
+            public boolean add(String line) {
+                System.out.println(line);
+                System.out.flush();
+                return super.add(line);
+            }
+        };
         lines.add("Jira simulator scale benchmark, " + Instant.now());
         lines.add("JVM " + Runtime.version() + ", max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, "
@@ -101,7 +108,6 @@ public final class JiraScaleBenchmark {
             Files.deleteIfExists(csv);
         }
         lines.add("peak RSS (VmHWM): " + rss("VmHWM"));
-        lines.forEach(System.out::println);
         Path out = resultsDirectory()
                 .resolve("sim-jira-"
                         + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
