@@ -24,6 +24,7 @@ public class TestEngineConfiguration {
     }
 
     /** A test-only endpoint (registered as a member of this configuration) that fails unexpectedly, to pin a 500. */
+    @io.swagger.v3.oas.annotations.Hidden
     @RestController
     static class Failing {
         @GetMapping("/test-only/boom")

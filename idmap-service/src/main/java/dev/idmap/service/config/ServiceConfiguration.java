@@ -59,6 +59,12 @@ public class ServiceConfiguration {
         return Clock.systemUTC();
     }
 
+    /** db-scheduler reads the same clock, so that "due now" means the same instant to the jobs and the scheduler. */
+    @Bean
+    com.github.kagkarlsson.scheduler.Clock schedulerClock(Clock clock) {
+        return clock::instant;
+    }
+
     @Bean
     Sites sites(IdmapProperties properties) {
         return new Sites(properties.sites(), System::getenv);
