@@ -150,6 +150,7 @@ final class ConfluenceContent {
         "+1"
     };
     static final String WEEKLY_UPDATE = "Weekly update";
+    private static final Instant EPOCH_DAY = Instant.parse("2019-02-04T00:00:00Z");
 
     private final long seed;
     private final ConfluenceSpaces spaces;
@@ -194,8 +195,6 @@ final class ConfluenceContent {
                 .plusMillis(Seeded.below(h >>> 17, 1_000));
         return new Content(position, space, Kind.BLOGPOST, b, title, created, author, version, blogCase(space, b));
     }
-
-    private static final Instant EPOCH_DAY = Instant.parse("2019-02-04T00:00:00Z");
 
     private static ConfluenceCase pageCase(Space space, int k) {
         if (!space.migrated()) {
@@ -362,7 +361,7 @@ final class ConfluenceContent {
                 default -> ConfluenceCase.COMMENT_INLINE_REPLY;
             };
         }
-        return new Comment(content, slot, location, parentSlot, at.plusMillis(0), author, body, matchCase);
+        return new Comment(content, slot, location, parentSlot, at, author, body, matchCase);
     }
 
     static String mediaType(String file) {

@@ -10,6 +10,7 @@ import dev.idmap.sim.confluence.ConfluencePeople.User;
 import dev.idmap.sim.confluence.ConfluenceSpaces.Space;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -120,16 +121,12 @@ public final class ConfluenceScenario {
         }
     }
 
-    private static java.util.Optional<String> cloud(boolean migrated, long cloudId) {
-        return migrated ? java.util.Optional.of(Long.toString(cloudId)) : java.util.Optional.empty();
+    private static Optional<String> cloud(boolean migrated, long cloudId) {
+        return migrated ? Optional.of(Long.toString(cloudId)) : Optional.empty();
     }
 
     private static void emit(
-            CaseSink sink,
-            boolean withRows,
-            ConfluenceCase matchCase,
-            String serverId,
-            java.util.Optional<String> cloudId) {
+            CaseSink sink, boolean withRows, ConfluenceCase matchCase, String serverId, Optional<String> cloudId) {
         GroundTruthRow row = withRows
                 ? new GroundTruthRow(
                         matchCase.namespace(),

@@ -1,5 +1,6 @@
 package dev.idmap.sim.confluence;
 
+import dev.idmap.sim.Expectation;
 import dev.idmap.sim.confluence.ConfluencePeople.Account;
 import dev.idmap.sim.confluence.ConfluencePeople.User;
 import java.time.Duration;
@@ -112,7 +113,7 @@ final class ConfluenceSpaces {
                 };
                 cloudKey = key;
             }
-            boolean isMigrated = matchCase.expectation() == dev.idmap.sim.Expectation.MATCH;
+            boolean isMigrated = matchCase.expectation() == Expectation.MATCH;
             Optional<Long> cloudId = isMigrated ? Optional.of(CLOUD_SPACE_BASE + cloudIndex++) : Optional.empty();
             Space space = new Space(
                     i,
