@@ -23,7 +23,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,7 +84,9 @@ abstract class SeedWorkflowContract {
     }
 
     @Test
-    void the_documented_curl_workflow_produces_a_report_that_agrees_with_the_migration() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void the_documented_curl_workflow_produces_a_report_that_agrees_with_the_migration(CapturedOutput logs)
+            throws Exception {
         var base = server.server().url() + "/migrations/reports/v1/id-mappings";
 
         // # Trigger Id Mapping job
@@ -139,6 +144,33 @@ abstract class SeedWorkflowContract {
         assertThat(lines).hasSizeGreaterThan(10);
         assertThat(status.get("result").get("sha256").asString()).isEqualTo(sha256(file));
         assertAgreesWithGroundTruth(lines.subList(1, lines.size()));
+
+        // and the sites' credentials are in no response, log line or report
+        var detailed = JSON.readTree(Curl.run(
+                        downloads,
+                        "-X",
+                        "GET",
+                        base + "/" + jobId + "/download?format=detailed",
+                        "-H",
+                        "Authorization: Bearer " + TOKEN)
+                .stdout());
+        var detailedReport = Curl.run(
+                        downloads, "-f", detailed.get("downloadUrl").asString())
+                .stdout();
+        var everything = String.join(
+                "\n",
+                logs.getAll(),
+                trigger.stdout(),
+                status.toString(),
+                download.toString(),
+                Files.readString(file),
+                detailedReport);
+        assertThat(logs.getAll()).contains(jobId);
+        for (var credentials : List.of(sim.sourceCredentials(), sim.destinationCredentials())) {
+            assertThat(everything)
+                    .doesNotContain(credentials.secret())
+                    .doesNotContain(credentials.basicAuthorization().substring("Basic ".length()));
+        }
     }
 
     /** Every mapping idmap reports is one the simulated migration actually made. */
