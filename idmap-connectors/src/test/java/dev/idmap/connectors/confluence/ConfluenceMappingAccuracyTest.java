@@ -121,6 +121,9 @@ class ConfluenceMappingAccuracyTest {
                     100.0 * matchFound / matchExpected,
                     designedOtherAsDesigned,
                     designedOther);
+            outcome.requestsPerSite()
+                    .forEach((site, counts) ->
+                            System.out.println("confluence engine run, " + site + " requests: " + counts));
             assertThat(wrong).as("rows that disagree with the ground truth").isEmpty();
             assertThat(compatibleRows(outcome.compatibleReport()))
                     .as("the compatible report holds exactly the matched rows")
