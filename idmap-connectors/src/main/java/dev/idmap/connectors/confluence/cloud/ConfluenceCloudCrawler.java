@@ -234,18 +234,33 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
                     V2 + kind,
                     Query.of("limit", V2_PAGE),
                     NextLinks.CLOUD_V2,
-                    c -> sink.accept(new SiteEntity(
-                            EntityType.CONFLUENCE_COMMENT,
-                            text(c, "id"),
-                            null,
-                            null,
-                            Attributes.of()
-                                    .with("containerId", containerId(c))
-                                    .with("author", text(c.path("version"), "authorId"))
-                                    .with("created", instant(text(c.path("version"), "createdAt")))
-                                    .with("parentCommentId", text(c, "parentCommentId"))
-                                    .build())));
+                    c -> sink.accept(comment(kind, c)));
         }
+    }
+
+    /**
+     * A comment with its author and creation time. v2 lists a comment with its current version only; an edited
+     * comment (version above 1) is asked for its first version, which holds who wrote it and when, as Data
+     * Center's {@code history.createdBy} and {@code createdDate} do.
+     */
+    private SiteEntity comment(String kind, JsonNode comment) {
+        var id = text(comment, "id");
+        var version = comment.path("version");
+        if (version.path("number").asInt(1) > 1) {
+            version = client.get(
+                    V2 + kind + "/{id}/versions/{version-number}", V2 + kind + "/" + id + "/versions/1", Query.of());
+        }
+        return new SiteEntity(
+                EntityType.CONFLUENCE_COMMENT,
+                id,
+                null,
+                null,
+                Attributes.of()
+                        .with("containerId", containerId(comment))
+                        .with("author", text(version, "authorId"))
+                        .with("created", instant(text(version, "createdAt")))
+                        .with("parentCommentId", text(comment, "parentCommentId"))
+                        .build());
     }
 
     private static String containerId(JsonNode item) {
