@@ -45,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
             names = "--product",
             split = ",",
             description = "products to demonstrate (default: ${DEFAULT-VALUE})",
-            defaultValue = "JIRA")
+            defaultValue = "JIRA,CONFLUENCE")
     List<SimProduct> products;
 
     @Option(names = "--seed", description = "simulator seed (default: ${DEFAULT-VALUE})", defaultValue = "42")
@@ -66,7 +66,8 @@ final class DemoCommand implements Callable<Integer> {
             for (var product : products) {
                 var simulation = Simulator.start(SimConfig.builder(product)
                         .seed(seed)
-                        .outputDirectory(dir.resolve("sim-" + product.name().toLowerCase()))
+                        .outputDirectory(Files.createDirectories(
+                                dir.resolve("sim-" + product.name().toLowerCase())))
                         .build());
                 simulations.add(simulation);
                 out.printf(
