@@ -211,6 +211,40 @@ class ConfluenceOpenApiConformanceTest {
     }
 
     @Test
+    void throttled_and_faulted_data_center_answers_are_rest_errors_too() {
+        // given: one request per endpoint, then 429; and a site where every request fails
+        var limited = dev.idmap.sim.SimConfig.builder(dev.idmap.sim.SimProduct.CONFLUENCE)
+                .rateLimit(new dev.idmap.sim.http.RateLimit(1, 0.01))
+                .build();
+        var faulty = dev.idmap.sim.SimConfig.builder(dev.idmap.sim.SimProduct.CONFLUENCE)
+                .faultRate(1.0)
+                .build();
+        var bodies = new ArrayList<String>();
+        try (var throttled = ConfluenceSites.aMigration(limited);
+                var failing = ConfluenceSites.aMigration(faulty)) {
+            // when
+            throttled.dc("/rest/api/space");
+            var tooMany = throttled.dc("/rest/api/space");
+            assertThat(tooMany.status()).isEqualTo(429);
+            bodies.add(tooMany.body());
+            for (int i = 0; i < 30 && bodies.size() < 4; i++) {
+                try {
+                    var answer = failing.dc("/rest/api/space");
+                    assertThat(answer.status()).isIn(500, 502, 503);
+                    bodies.add(answer.body());
+                } catch (java.io.UncheckedIOException dropped) {
+                    // a dropped connection has no body to check
+                }
+            }
+        }
+        // then
+        assertThat(bodies).hasSizeGreaterThan(1);
+        for (String body : bodies) {
+            assertThat(DC.violationsOfSchema("RestError", body)).as(body).isEmpty();
+        }
+    }
+
+    @Test
     void cloud_v2_error_bodies_have_the_errors_array() {
         // when
         var answer = sites.cloud("/wiki/api/v2/pages/1");
