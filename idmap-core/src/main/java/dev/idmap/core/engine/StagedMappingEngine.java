@@ -77,15 +77,22 @@ public final class StagedMappingEngine implements MappingEngine {
         crawl(request.runId(), destination, destinationParts, "CRAWL_DESTINATION", counter, progress);
         userType.ifPresent(type -> lookUpMigratedUsers(request.runId(), type, destination, counter, progress));
 
-        var matcher = new EntityMatcher(staging, rules);
+        store.analyze();
         long matchedSoFar = 0;
-        for (int i = 0; i < order.size(); i++) {
-            final long base = matchedSoFar;
-            final int done = i;
-            matchedSoFar += matcher.match(
-                    request.runId(),
-                    order.get(i),
-                    n -> progress.report(new Progress("MATCH", done, order.size(), base + n)));
+        try (var matcher = new EntityMatcher(staging, rules)) {
+            for (int i = 0; i < order.size(); i++) {
+                final long base = matchedSoFar;
+                final int done = i;
+                var decided = matcher.match(
+                        request.runId(),
+                        order.get(i),
+                        n -> progress.report(new Progress("MATCH", done, order.size(), base + n)));
+                matchedSoFar += decided;
+                if (decided > 0) {
+                    // later types join these decisions; stale statistics make PostgreSQL loop instead of hash
+                    store.analyzeDecisions();
+                }
+            }
         }
         progress.report(new Progress("MATCH", order.size(), order.size(), matchedSoFar));
 
@@ -159,20 +166,26 @@ public final class StagedMappingEngine implements MappingEngine {
         var side = crawler.side();
         long[] entities = {0};
         progress.report(new Progress(phase, counter.done, counter.total, 0));
-        for (var scope : parts) {
-            if (!store.isFinished(runId, side, scope.name())) {
-                final long base = entities[0];
-                try (var writer = store.startPart(
-                        runId,
-                        side,
-                        scope,
-                        n -> progress.report(new Progress(phase, counter.done, counter.total, base + n)))) {
-                    crawler.crawl(scope, writer);
-                    entities[0] += writer.finish();
+        var finished = store.finishedParts(runId);
+        try (var session = store.openSession()) {
+            for (var scope : parts) {
+                if (!finished.contains(StagingStore.partName(side, scope.name()))) {
+                    final long base = entities[0];
+                    try (var writer = store.startPart(
+                            session,
+                            runId,
+                            side,
+                            scope,
+                            n -> progress.report(new Progress(phase, counter.done, counter.total, base + n)))) {
+                        crawler.crawl(scope, writer);
+                        entities[0] += writer.finish();
+                    }
                 }
+                counter.done++;
+                progress.report(new Progress(phase, counter.done, counter.total, entities[0]));
             }
-            counter.done++;
-            progress.report(new Progress(phase, counter.done, counter.total, entities[0]));
+        } catch (java.sql.SQLException e) {
+            throw new dev.idmap.core.storage.StagingFailure("cannot close the staging session of run " + runId, e);
         }
     }
 
@@ -182,7 +195,7 @@ public final class StagedMappingEngine implements MappingEngine {
      */
     private void lookUpMigratedUsers(
             String runId, EntityType userType, SiteCrawler destination, PartCounter counter, SafeProgress progress) {
-        if (!store.isFinished(runId, Side.DESTINATION, USER_LOOKUP_SCOPE)) {
+        if (!store.finishedParts(runId).contains(StagingStore.partName(Side.DESTINATION, USER_LOOKUP_SCOPE))) {
             store.clearUserMigration(runId);
             long[] asked = {0};
             try {

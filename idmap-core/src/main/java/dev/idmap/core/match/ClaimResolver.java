@@ -17,6 +17,7 @@ final class ClaimResolver {
     private final Connection writer;
     private final String runId;
     private final EntityType type;
+    private long pending;
 
     ClaimResolver(Connection reader, Connection writer, String runId, EntityType type) {
         this.reader = reader;
@@ -26,12 +27,10 @@ final class ClaimResolver {
     }
 
     void resolve() throws SQLException {
+        // one ordered pass over the matches (an index range scan): claims of one Cloud id arrive together
         var sql = """
                 select d.cloud_id, d.source_id from idmap_stage_decision d
-                where d.run_id = ? and d.entity_type = ? and d.status = 'MATCHED' and d.cloud_id in (
-                  select c.cloud_id from idmap_stage_decision c
-                  where c.run_id = ? and c.entity_type = ? and c.status = 'MATCHED'
-                  group by c.cloud_id having count(*) > 1)
+                where d.run_id = ? and d.entity_type = ? and d.status = 'MATCHED'
                 order by d.cloud_id, d.source_id""";
         writer.setAutoCommit(false);
         try (var query = reader.prepareStatement(sql);
@@ -42,8 +41,6 @@ final class ClaimResolver {
             query.setFetchSize(1000);
             query.setString(1, runId);
             query.setString(2, type.name());
-            query.setString(3, runId);
-            query.setString(4, type.name());
             try (var result = query.executeQuery()) {
                 String cloudId = null;
                 var claimants = new ArrayList<String>();
@@ -63,7 +60,7 @@ final class ClaimResolver {
     }
 
     private void demote(java.sql.PreparedStatement update, String cloudId, List<String> claimants) throws SQLException {
-        if (cloudId == null) {
+        if (cloudId == null || claimants.size() < 2) {
             return;
         }
         for (var claimant : claimants) {
@@ -82,6 +79,9 @@ final class ClaimResolver {
             update.setString(4, type.name());
             update.setString(5, claimant);
             update.addBatch();
+            if (++pending % 500 == 0) {
+                update.executeBatch();
+            }
         }
     }
 }

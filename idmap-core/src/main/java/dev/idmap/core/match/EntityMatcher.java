@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -20,21 +19,37 @@ import javax.sql.DataSource;
  * references, ordered by source id. Java then walks that stream one source entity at a time, so the heap holds
  * the candidates of a single entity, never a whole type. Decisions go back to the database in batches.
  */
-public final class EntityMatcher {
+public final class EntityMatcher implements AutoCloseable {
 
-    private final DataSource dataSource;
     private final MatchRules rules;
+    private final Connection reader;
+    private final Connection writerConnection;
 
+    /** Opens the two connections (one streaming candidates, one writing decisions) it keeps until closed. */
     public EntityMatcher(DataSource dataSource, MatchRules rules) {
-        this.dataSource = dataSource;
         this.rules = rules;
+        try {
+            this.reader = dataSource.getConnection();
+            this.writerConnection = dataSource.getConnection();
+            reader.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot connect to the staging database", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (reader;
+                writerConnection) {
+            reader.rollback();
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot close the matcher's connections", e);
+        }
     }
 
     /** Decides every staged source entity of {@code type} in run {@code runId}; returns how many. */
     public long match(String runId, EntityType type, LongConsumer progress) {
-        try (var reader = dataSource.getConnection();
-                var writerConnection = dataSource.getConnection()) {
-            reader.setAutoCommit(false);
+        try {
             deleteDecisions(writerConnection, runId, type);
             long count = 0;
             try (var writer = new DecisionWriter(writerConnection, runId)) {
@@ -86,6 +101,10 @@ public final class EntityMatcher {
             LongConsumer progress)
             throws SQLException {
         var sql = keyQuery(rule, passCondition);
+        var debugStart = System.nanoTime();
+        if (System.getenv("IDMAP_DEBUG_SQL") != null) {
+            System.err.println(sql);
+        }
         long count = 0;
         try (var statement = reader.prepareStatement(sql)) {
             statement.setFetchSize(StagingStore.FETCH);
@@ -112,6 +131,9 @@ public final class EntityMatcher {
                 }
             }
         }
+        if (System.getenv("IDMAP_DEBUG_SQL") != null) {
+            System.err.println("TIMING " + rule.type() + " " + (System.nanoTime() - debugStart) / 1_000_000 + " ms");
+        }
         progress.accept(count);
         return count;
     }
@@ -120,8 +142,7 @@ public final class EntityMatcher {
         var select = new StringBuilder(
                 "select s.id sid, s.name sname, s.parent_id sparent, sp.name scontainer, pm.cloud_id pcloud,"
                         + " k.id kid, k.priority kpriority, d.id did, d.name dname,"
-                        + " case when d.tie_key = s.tie_key then 1 else 0 end tie_attr,"
-                        + " case when d.tie_ref = mt.cloud_id then 1 else 0 end tie_ref");
+                        + " case when d.tie_key = s.tie_key then 1 else 0 end tie_attr");
         var joins = new StringBuilder("""
                  from idmap_stage_entity s
                  left join idmap_stage_entity sp on sp.run_id = s.run_id and sp.side = 'S'
@@ -129,61 +150,80 @@ public final class EntityMatcher {
                  left join idmap_stage_decision pm on pm.run_id = s.run_id and pm.entity_type = s.parent_type
                    and pm.source_id = s.parent_id and pm.status = 'MATCHED'
                 """);
-        var destinationConditions = new StringBuilder();
-        if (rule.withinContainer()) {
-            destinationConditions.append(
-                    " and ((s.parent_id is null and d.parent_id is null) or d.parent_id = pm.cloud_id)");
-        }
+        // the source entity's anchor in Cloud terms; null (no candidate) when a part of it is not mapped
+        var anchor = new StringBuilder(
+                rule.withinContainer() ? "(case when s.parent_id is null then '' else pm.cloud_id end)" : "''");
         for (int i = 0; i < rule.references().size(); i++) {
             var n = i + 1;
+            var mapped = mappedReference(
+                    joins, "m" + n, "s.ref" + n, rule.references().get(i));
             select.append(", s.ref").append(n).append(" sref").append(n);
-            select.append(", m").append(n).append(".cloud_id mref").append(n);
-            joins.append(" left join idmap_stage_decision m")
+            select.append(", ").append(mapped).append(" mref").append(n);
+            anchor.append(" || '")
+                    .append(KeyRule.ANCHOR_SEPARATOR)
+                    .append("' || (case when s.ref")
                     .append(n)
-                    .append(" on m")
-                    .append(n)
-                    .append(".run_id = s.run_id and m")
-                    .append(n)
-                    .append(".entity_type in (")
-                    .append(typeList(rule.references().get(i)))
-                    .append(") and m")
-                    .append(n)
-                    .append(".source_id = s.ref")
-                    .append(n)
-                    .append(" and m")
-                    .append(n)
-                    .append(".status = 'MATCHED'\n");
-            destinationConditions
-                    .append(" and ((s.ref")
-                    .append(n)
-                    .append(" is null and d.ref")
-                    .append(n)
-                    .append(" is null) or d.ref")
-                    .append(n)
-                    .append(" = m")
-                    .append(n)
-                    .append(".cloud_id)");
+                    .append(" is null then '' else ")
+                    .append(mapped)
+                    .append(" end)");
         }
-        joins.append(" left join idmap_stage_decision mt on mt.run_id = s.run_id and mt.entity_type in (")
-                .append(rule.tieReference().map(EntityMatcher::typeList).orElse("''"))
-                .append(") and mt.source_id = s.tie_ref and mt.status = 'MATCHED'\n");
+        if (rule.tieReference().isPresent()) {
+            var mapped = mappedReference(
+                    joins, "mt", "s.tie_ref", rule.tieReference().get());
+            select.append(", case when d.tie_ref = ").append(mapped).append(" then 1 else 0 end tie_ref");
+        } else {
+            select.append(", 0 tie_ref");
+        }
+        var anchored = rule.withinContainer() || !rule.references().isEmpty();
+        if (anchored) {
+            // a Cloud entity with the same key elsewhere makes a better reason than "absent"
+            select.append(", case when exists (select 1 from idmap_stage_key x where x.run_id = s.run_id"
+                    + " and x.side = 'D' and x.entity_type = s.entity_type and x.match_key = sk.match_key)"
+                    + " then 1 else 0 end near");
+        } else {
+            select.append(", 0 near");
+        }
         joins.append("""
                  left join idmap_stage_key sk on sk.run_id = s.run_id and sk.side = 'S'
                    and sk.entity_type = s.entity_type and sk.id = s.id
                  left join idmap_stage_key k on k.run_id = s.run_id and k.side = 'D'
-                   and k.entity_type = s.entity_type and k.match_key = sk.match_key
+                   and k.entity_type = s.entity_type and k.match_key = sk.match_key and k.anchor = """);
+        joins.append(anchor);
+        joins.append("""
+
                  left join idmap_stage_entity d on d.run_id = k.run_id and d.side = 'D'
                    and d.entity_type = k.entity_type and d.id = k.id""");
-        joins.append(destinationConditions);
         return select + joins.toString() + "\n where s.run_id = ? and s.side = 'S' and s.entity_type = ?"
                 + passCondition + " order by s.id, d.id, k.priority";
     }
 
-    private static String typeList(Reference reference) {
-        return reference.targets().stream()
-                .map(t -> "'" + t.name() + "'")
-                .sorted()
-                .collect(Collectors.joining(", "));
+    /**
+     * Joins the decisions of a reference's target type(s), one equality join per type so that every lookup is a
+     * primary-key lookup on both databases, and returns the SQL expression of the mapped Cloud id.
+     */
+    private static String mappedReference(StringBuilder joins, String alias, String column, Reference reference) {
+        var expressions = new java.util.ArrayList<String>();
+        var targets = reference.targets().stream().sorted().toList();
+        for (int t = 0; t < targets.size(); t++) {
+            var a = alias + "_" + t;
+            joins.append(" left join idmap_stage_decision ")
+                    .append(a)
+                    .append(" on ")
+                    .append(a)
+                    .append(".run_id = s.run_id and ")
+                    .append(a)
+                    .append(".entity_type = '")
+                    .append(targets.get(t).name())
+                    .append("' and ")
+                    .append(a)
+                    .append(".source_id = ")
+                    .append(column)
+                    .append(" and ")
+                    .append(a)
+                    .append(".status = 'MATCHED'\n");
+            expressions.add(a + ".cloud_id");
+        }
+        return expressions.size() == 1 ? expressions.getFirst() : "coalesce(" + String.join(", ", expressions) + ")";
     }
 
     private void decideAndWrite(DecisionWriter writer, KeyRule rule, SourceRow row) throws SQLException {
@@ -294,12 +334,11 @@ public final class EntityMatcher {
         }
 
         void addCandidate(ResultSet result) throws SQLException {
-            var keyHit = result.getString("kid");
+            if (result.getInt("near") == 1) {
+                nearMiss = true;
+            }
             var destination = result.getString("did");
             if (destination == null) {
-                if (keyHit != null) {
-                    nearMiss = true;
-                }
                 return;
             }
             var candidate = new Decide.Candidate(

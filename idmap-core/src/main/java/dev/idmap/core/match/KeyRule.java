@@ -47,6 +47,9 @@ public record KeyRule(
 
     private static final String SEPARATOR = "\u001f";
 
+    /** Separates the parts of an anchor; the matcher builds the same string in SQL. */
+    public static final String ANCHOR_SEPARATOR = "|";
+
     /** How a name enters the key. */
     public enum NameKey {
         /** The type has no name (comments, worklogs, links). */
@@ -235,15 +238,34 @@ public record KeyRule(
         var tieRef = tieReference
                 .map(r -> blankToNull(entity.attribute(r.attribute())))
                 .orElse(null);
+        var parentId = blankToNull(entity.parentId());
+        var anchor = new StringBuilder(withinContainer && parentId != null ? parentId : "");
+        refs.forEach(r -> anchor.append(ANCHOR_SEPARATOR).append(r == null ? "" : r));
         return new StagedEntity(
                 entity.id(),
-                blankToNull(entity.parentId()),
+                parentId,
                 type.parent().orElse(null),
                 entity.name(),
-                List.copyOf(new LinkedHashSet<>(keys)),
+                keys.stream().map(KeyRule::bounded).distinct().toList(),
                 refs,
                 tie.toString(),
-                tieRef);
+                tieRef,
+                anchor.toString());
+    }
+
+    /** Keeps index entries small (PostgreSQL caps a B-tree entry near 2.7 kB): long keys become their hash. */
+    static StagedEntity.MatchKey bounded(StagedEntity.MatchKey key) {
+        if (key.key().length() <= 400) {
+            return key;
+        }
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.key().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new StagedEntity.MatchKey(
+                    "#sha256:" + java.util.HexFormat.of().formatHex(digest), key.priority());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String namePart(String value) {

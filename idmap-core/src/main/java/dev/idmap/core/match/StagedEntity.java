@@ -11,6 +11,10 @@ import java.util.List;
  * @param references same-side ids of referenced entities, in the rule's reference order (at most three)
  * @param tieKey attributes that break a tie between several candidates
  * @param tieReference a same-side id that breaks a tie once mapped (a board's filter)
+ * @param anchor the container (when the rule matches within it) and the references, joined by {@code |}: on
+ *     the destination side these are final Cloud ids, and the matcher computes the same string for a source
+ *     entity from its mapped container and references, so that one index probe on (key, anchor) finds exactly
+ *     the candidates
  */
 public record StagedEntity(
         String id,
@@ -20,7 +24,8 @@ public record StagedEntity(
         List<MatchKey> keys,
         List<String> references,
         String tieKey,
-        String tieReference) {
+        String tieReference,
+        String anchor) {
 
     public static final int MAX_REFERENCES = 3;
 

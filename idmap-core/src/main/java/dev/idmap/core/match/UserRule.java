@@ -27,6 +27,6 @@ public record UserRule(EntityType type) implements MatchRule {
         var keys = email == null || email.isBlank()
                 ? List.<StagedEntity.MatchKey>of()
                 : List.of(new StagedEntity.MatchKey(email.trim().toLowerCase(Locale.ROOT), 0));
-        return new StagedEntity(entity.id(), null, null, entity.name(), keys, List.of(), "", null);
+        return new StagedEntity(entity.id(), null, null, entity.name(), keys, List.of(), "", null, "");
     }
 }

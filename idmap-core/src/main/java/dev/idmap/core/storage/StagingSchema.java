@@ -55,9 +55,10 @@ public final class StagingSchema {
               id varchar(512) not null,
               scope varchar(600) not null,
               match_key varchar(4000) not null,
+              anchor varchar(2100) not null,
               priority int not null)""",
             "create index if not exists idmap_stage_key_lookup"
-                    + " on idmap_stage_key (run_id, side, entity_type, match_key)",
+                    + " on idmap_stage_key (run_id, side, entity_type, match_key, anchor)",
             "create index if not exists idmap_stage_key_entity on idmap_stage_key (run_id, side, entity_type, id)",
             "create index if not exists idmap_stage_key_scope on idmap_stage_key (run_id, side, scope)",
             """

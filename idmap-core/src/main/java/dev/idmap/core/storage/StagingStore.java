@@ -4,6 +4,7 @@ import dev.idmap.core.crawl.CrawlScope;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteEntity;
 import dev.idmap.core.match.MatchRules;
+import dev.idmap.core.match.StagedEntity;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
 import java.sql.Connection;
@@ -60,16 +61,47 @@ public final class StagingStore {
         }
     }
 
-    /**
-     * Starts (or restarts) a part: whatever an interrupted attempt staged for it is removed first. The caller must
-     * {@link PartWriter#finish()} or {@link PartWriter#close()} it.
-     */
-    public PartWriter startPart(String runId, Side side, CrawlScope scope, LongConsumer progress) {
+    /** The checkpoints of a run, as {@code SIDE/scope} strings: one query instead of one per part. */
+    public java.util.Set<String> finishedParts(String runId) {
+        try (var connection = dataSource.getConnection();
+                var statement =
+                        connection.prepareStatement("select side, scope from idmap_stage_part where run_id = ?")) {
+            statement.setString(1, runId);
+            var result = new java.util.HashSet<String>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(rows.getString(1) + "/" + rows.getString(2));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot read the checkpoints of run " + runId, e);
+        }
+    }
+
+    public static String partName(Side side, String scope) {
+        return side.name() + "/" + scope;
+    }
+
+    /** A connection for a whole crawl phase; connections can be expensive to open (≈ 50 ms on PostgreSQL). */
+    public Connection openSession() {
         try {
             var connection = dataSource.getConnection();
             connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot connect to the staging database", e);
+        }
+    }
+
+    /**
+     * Starts (or restarts) a part on the session's connection: whatever an interrupted attempt staged for it is
+     * removed first. The caller must {@link PartWriter#finish()} or {@link PartWriter#close()} it.
+     */
+    public PartWriter startPart(Connection session, String runId, Side side, CrawlScope scope, LongConsumer progress) {
+        try {
             for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY)) {
-                try (var delete = connection.prepareStatement(
+                try (var delete = session.prepareStatement(
                         "delete from " + table + " where run_id = ? and side = ? and scope = ?")) {
                     delete.setString(1, runId);
                     delete.setString(2, sideCode(side));
@@ -77,8 +109,8 @@ public final class StagingStore {
                     delete.executeUpdate();
                 }
             }
-            connection.commit();
-            return new PartWriter(connection, runId, side, scope, progress);
+            session.commit();
+            return new PartWriter(session, runId, side, scope, progress);
         } catch (SQLException e) {
             throw new StagingFailure("cannot start part " + runId + "/" + side + "/" + scope.name(), e);
         }
@@ -87,6 +119,7 @@ public final class StagingStore {
     /** Records a finished part that has no staged entities of its own (e.g. the user migration lookup). */
     public void markFinished(String runId, Side side, String scope, long entities) {
         try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
             insertPart(connection, runId, side, scope, entities);
         } catch (SQLException e) {
             throw new StagingFailure("cannot checkpoint " + runId + "/" + side + "/" + scope, e);
@@ -173,6 +206,36 @@ public final class StagingStore {
         }
     }
 
+    /**
+     * Refreshes the planner statistics of the staging tables. Freshly filled tables have none, and PostgreSQL then
+     * plans the matching joins as if they were empty (nested scans instead of index probes).
+     */
+    public void analyze() {
+        analyze(List.of(StagingSchema.ENTITY, StagingSchema.KEY, StagingSchema.DECISION));
+    }
+
+    /** Refreshes the statistics of the decision table, which grows while types are matched one after another. */
+    public void analyzeDecisions() {
+        analyze(List.of(StagingSchema.DECISION));
+    }
+
+    private void analyze(List<String> tables) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            var h2 = connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("h2");
+            for (var table : tables) {
+                statement.execute(h2 ? "analyze table " + table : "analyze " + table);
+            }
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot analyze the staging tables", e);
+        }
+    }
+
     /** Removes everything staged for a run: entities, checkpoints and decisions. */
     public void discard(String runId) {
         for (var table : List.of(
@@ -209,7 +272,7 @@ public final class StagingStore {
         private final LongConsumer progress;
         private final PreparedStatement insertEntity;
         private final PreparedStatement insertKey;
-        private int pending;
+        private final List<StagedEntity> pending = new ArrayList<>(BATCH);
         private long count;
         private boolean closed;
 
@@ -220,6 +283,7 @@ public final class StagingStore {
             this.side = side;
             this.scope = scope;
             this.progress = progress;
+            // a crawler may list an entity twice (a sprint under two boards): the first one staged wins
             this.insertEntity = connection.prepareStatement("""
                     insert into idmap_stage_entity (run_id, side, entity_type, id, scope, parent_id, parent_type,
                       name, ref1, ref2, ref3, tie_ref, tie_key)
@@ -227,10 +291,8 @@ public final class StagingStore {
                     where not exists (select 1 from idmap_stage_entity
                       where run_id = ? and side = ? and entity_type = ? and id = ?)""");
             this.insertKey = connection.prepareStatement("""
-                    insert into idmap_stage_key (run_id, side, entity_type, id, scope, match_key, priority)
-                    select ?, ?, ?, ?, ?, ?, ?
-                    where not exists (select 1 from idmap_stage_key
-                      where run_id = ? and side = ? and entity_type = ? and id = ? and match_key = ?)""");
+                    insert into idmap_stage_key (run_id, side, entity_type, id, scope, match_key, anchor, priority)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""");
         }
 
         @Override
@@ -238,13 +300,30 @@ public final class StagingStore {
             if (entity.type() != scope.type()) {
                 throw new IllegalArgumentException("crawler of " + scope.name() + " delivered a " + entity.type());
             }
-            var staged = rules.ruleFor(entity.type()).stage(entity, side);
+            pending.add(rules.ruleFor(entity.type()).stage(entity, side));
+            count++;
+            if (pending.size() >= BATCH) {
+                try {
+                    flush();
+                    connection.commit();
+                    progress.accept(count);
+                } catch (SQLException e) {
+                    throw new StagingFailure("cannot stage part " + scope.name(), e);
+                }
+            }
+        }
+
+        private void flush() throws SQLException {
+            if (pending.isEmpty()) {
+                return;
+            }
             var sideCode = sideCode(side);
-            try {
+            var type = scope.type().name();
+            for (var staged : pending) {
                 int i = 1;
                 insertEntity.setString(i++, runId);
                 insertEntity.setString(i++, sideCode);
-                insertEntity.setString(i++, entity.type().name());
+                insertEntity.setString(i++, type);
                 insertEntity.setString(i++, staged.id());
                 insertEntity.setString(i++, scope.name());
                 setNullable(insertEntity, i++, staged.parentId());
@@ -260,47 +339,37 @@ public final class StagingStore {
                 insertEntity.setString(i++, staged.tieKey());
                 insertEntity.setString(i++, runId);
                 insertEntity.setString(i++, sideCode);
-                insertEntity.setString(i++, entity.type().name());
+                insertEntity.setString(i++, type);
                 insertEntity.setString(i, staged.id());
                 insertEntity.addBatch();
+            }
+            var inserted = insertEntity.executeBatch();
+            for (int e = 0; e < pending.size(); e++) {
+                if (inserted[e] == 0) {
+                    continue; // a duplicate: its keys are already staged
+                }
+                var staged = pending.get(e);
                 for (var key : staged.keys()) {
                     int k = 1;
                     insertKey.setString(k++, runId);
                     insertKey.setString(k++, sideCode);
-                    insertKey.setString(k++, entity.type().name());
+                    insertKey.setString(k++, type);
                     insertKey.setString(k++, staged.id());
                     insertKey.setString(k++, scope.name());
                     insertKey.setString(k++, key.key());
-                    insertKey.setInt(k++, key.priority());
-                    insertKey.setString(k++, runId);
-                    insertKey.setString(k++, sideCode);
-                    insertKey.setString(k++, entity.type().name());
-                    insertKey.setString(k++, staged.id());
-                    insertKey.setString(k, key.key());
+                    insertKey.setString(k++, staged.anchor());
+                    insertKey.setInt(k, key.priority());
                     insertKey.addBatch();
                 }
-                count++;
-                if (++pending >= BATCH) {
-                    flush();
-                }
-            } catch (SQLException e) {
-                throw new StagingFailure("cannot stage " + entity.type() + " " + entity.id(), e);
             }
-        }
-
-        private void flush() throws SQLException {
-            insertEntity.executeBatch();
             insertKey.executeBatch();
-            connection.commit();
-            pending = 0;
-            progress.accept(count);
+            pending.clear();
         }
 
         /** Flushes the last batch and records the checkpoint in the same transaction. */
         public synchronized long finish() {
             try {
-                insertEntity.executeBatch();
-                insertKey.executeBatch();
+                flush();
                 insertPart(connection, runId, side, scope.name(), count);
                 connection.commit();
                 progress.accept(count);
@@ -324,7 +393,6 @@ public final class StagingStore {
                 } finally {
                     insertEntity.close();
                     insertKey.close();
-                    connection.close();
                 }
             } catch (SQLException e) {
                 throw new StagingFailure("cannot close part " + scope.name(), e);

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * A site made of fixed lists of entities: test data served through the real port, not a mock of a server. Issues
  * and their comments, worklogs and attachments are planned per project, like the real connectors do.
  */
-public final class FixtureSite implements SiteCrawler {
+public class FixtureSite implements SiteCrawler {
 
     private final Side side;
     private final Product product;
