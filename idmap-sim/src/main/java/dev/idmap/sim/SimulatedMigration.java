@@ -25,6 +25,7 @@ public final class SimulatedMigration implements AutoCloseable {
     private final SiteCredentials destinationCredentials;
     private final GroundTruth groundTruth;
     private final Path groundTruthCsv;
+    private final boolean deleteOnClose;
     private boolean csvWritten;
 
     public SimulatedMigration(
@@ -35,6 +36,31 @@ public final class SimulatedMigration implements AutoCloseable {
             SiteCredentials destinationCredentials,
             GroundTruth groundTruth,
             Path groundTruthCsv) {
+        this(
+                product,
+                source,
+                destination,
+                sourceCredentials,
+                destinationCredentials,
+                groundTruth,
+                groundTruthCsv,
+                false);
+    }
+
+    /**
+     * {@code deleteOnClose}: the ground-truth CSV lives in a temporary directory the simulator created; closing deletes
+     * the file and that directory, so test runs leave nothing behind.
+     */
+    public SimulatedMigration(
+            SimProduct product,
+            HttpSite source,
+            HttpSite destination,
+            SiteCredentials sourceCredentials,
+            SiteCredentials destinationCredentials,
+            GroundTruth groundTruth,
+            Path groundTruthCsv,
+            boolean deleteOnClose) {
+        this.deleteOnClose = deleteOnClose;
         this.product = product;
         this.source = source;
         this.destination = destination;
@@ -116,6 +142,26 @@ public final class SimulatedMigration implements AutoCloseable {
         try (source;
                 destination) {
             // both closed, even if one fails
+        } finally {
+            if (deleteOnClose) {
+                deleteCsvAndDirectory();
+            }
+        }
+    }
+
+    private void deleteCsvAndDirectory() {
+        try {
+            Files.deleteIfExists(groundTruthCsv);
+            Path directory = groundTruthCsv.getParent();
+            if (directory != null) {
+                try (var rest = Files.list(directory)) {
+                    if (rest.findAny().isEmpty()) {
+                        Files.deleteIfExists(directory);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // best effort: a temporary file left behind is not worth failing a close
         }
     }
 }

@@ -429,26 +429,24 @@ final class IssueSpace {
                             twin ? Expectation.AMBIGUOUS : Expectation.MATCH);
                 }
                 List<Worklog> worklogs = worklogs(world.dc, issue);
+                List<Worklog> cloudWorklogs = migrated ? worklogs(world.cloud, cloudIssue) : List.of();
                 for (int j = 0; j < worklogs.size(); j++) {
                     emit(
                             sink,
                             "jira:worklog",
                             worklogs.get(j).id(),
-                            migrated ? worklogs(world.cloud, cloudIssue).get(j).id() : null,
+                            migrated ? cloudWorklogs.get(j).id() : null,
                             JiraWorld.PLAIN,
                             Expectation.MATCH);
                 }
                 List<Attachment> attachments = attachments(world.dc, issue);
+                List<Attachment> cloudAttachments = migrated ? attachments(world.cloud, cloudIssue) : List.of();
                 for (int j = 0; j < attachments.size(); j++) {
                     emit(
                             sink,
                             "jira:fileAttachment",
                             attachments.get(j).id(),
-                            migrated
-                                    ? attachments(world.cloud, cloudIssue)
-                                            .get(j)
-                                            .id()
-                                    : null,
+                            migrated ? cloudAttachments.get(j).id() : null,
                             JiraWorld.PLAIN,
                             Expectation.MATCH);
                 }

@@ -77,7 +77,15 @@ public final class JiraSimulator implements ProductSimulator {
             dcSite.close();
             throw e;
         }
-        return new SimulatedMigration(config.product(), dcSite, cloudSite, dcAdmin, cloudAdmin, truth, csv);
+        return new SimulatedMigration(
+                config.product(),
+                dcSite,
+                cloudSite,
+                dcAdmin,
+                cloudAdmin,
+                truth,
+                csv,
+                config.outputDirectory().isEmpty());
     }
 
     private static Path outputFile(SimConfig config) {
