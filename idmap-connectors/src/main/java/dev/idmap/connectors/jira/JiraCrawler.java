@@ -119,23 +119,33 @@ public abstract class JiraCrawler implements SiteCrawler {
         return client.requestCounts();
     }
 
+    /**
+     * Checks the credentials ({@code /myself}: 401 fails fast) and the global permission an inventory needs:
+     * {@code /mypermissions} where the site offers it, else one cheap administrators-only listing (403 fails fast).
+     */
     @Override
     public void verifyAccess() {
         var myself = client.get(api + "/myself", api + "/myself", Query.of());
         var permissions = client.getIfFound(
                 api + "/mypermissions", api + "/mypermissions", Query.of("permissions", "ADMINISTER,USER_PICKER"));
-        permissions.ifPresent(answer -> {
-            var administer = answer.path("permissions").path("ADMINISTER");
-            if (administer.isObject() && !administer.path("havePermission").asBoolean(false)) {
-                throw new CrawlFailure(
-                        CrawlFailure.Kind.PERMISSION,
-                        client.site() + ": the account '" + displayName(myself)
-                                + "' lacks the global permission 'Administer Jira', which listing custom field"
-                                + " options, roles, filters and every project needs; grant it or use an"
-                                + " administrator's account (GET " + api + "/mypermissions)");
-            }
-        });
+        if (permissions.isEmpty()) {
+            var probe = administratorsOnlyListing();
+            client.get(probe, probe, Query.of("maxResults", 1));
+            return;
+        }
+        var administer = permissions.get().path("permissions").path("ADMINISTER");
+        if (administer.isObject() && !administer.path("havePermission").asBoolean(false)) {
+            throw new CrawlFailure(
+                    CrawlFailure.Kind.PERMISSION,
+                    client.site() + ": the account '" + displayName(myself)
+                            + "' lacks the global permission 'Administer Jira', which listing custom field"
+                            + " options, roles, filters and every project needs; grant it or use an"
+                            + " administrator's account (GET " + api + "/mypermissions)");
+        }
     }
+
+    /** A listing only administrators may read, asked for one item to check the permission. */
+    protected abstract String administratorsOnlyListing();
 
     private static String displayName(JsonNode myself) {
         var name = text(myself, "displayName");

@@ -64,6 +64,12 @@ public final class JiraCloudCrawler extends JiraCrawler {
         perProject(EntityType.VERSION, this::versions);
     }
 
+    /** {@code /role} needs 'Administer Jira'. */
+    @Override
+    protected String administratorsOnlyListing() {
+        return API + "/role";
+    }
+
     @Override
     protected String userId(JsonNode user) {
         return text(user, "accountId");

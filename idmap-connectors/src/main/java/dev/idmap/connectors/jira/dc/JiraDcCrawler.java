@@ -68,6 +68,12 @@ public final class JiraDcCrawler extends JiraCrawler {
         perProject(EntityType.VERSION, this::versions);
     }
 
+    /** {@code /customFields} (paged custom field beans) needs 'Administer Jira'. */
+    @Override
+    protected String administratorsOnlyListing() {
+        return API + "/customFields";
+    }
+
     @Override
     protected String userId(JsonNode user) {
         return text(user, "key");
