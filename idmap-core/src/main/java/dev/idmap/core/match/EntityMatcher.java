@@ -101,10 +101,6 @@ public final class EntityMatcher implements AutoCloseable {
             LongConsumer progress)
             throws SQLException {
         var sql = keyQuery(rule, passCondition);
-        var debugStart = System.nanoTime();
-        if (System.getenv("IDMAP_DEBUG_SQL") != null) {
-            System.err.println(sql);
-        }
         long count = 0;
         try (var statement = reader.prepareStatement(sql)) {
             statement.setFetchSize(StagingStore.FETCH);
@@ -130,9 +126,6 @@ public final class EntityMatcher implements AutoCloseable {
                     count++;
                 }
             }
-        }
-        if (System.getenv("IDMAP_DEBUG_SQL") != null) {
-            System.err.println("TIMING " + rule.type() + " " + (System.nanoTime() - debugStart) / 1_000_000 + " ms");
         }
         progress.accept(count);
         return count;

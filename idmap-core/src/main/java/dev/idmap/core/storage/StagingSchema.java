@@ -92,16 +92,25 @@ public final class StagingSchema {
 
     private StagingSchema() {}
 
-    /** Creates what is missing; safe to call on every run. */
+    /**
+     * Creates what is missing; safe to call on every run. Two processes creating the same table at once can make
+     * PostgreSQL's {@code if not exists} fail with a duplicate-key error on its catalog; a retry then finds the
+     * table.
+     */
     public static void ensure(DataSource dataSource) {
-        try (var connection = dataSource.getConnection();
-                var statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            for (var ddl : DDL) {
-                statement.execute(ddl);
+        for (int attempt = 1; ; attempt++) {
+            try (var connection = dataSource.getConnection();
+                    var statement = connection.createStatement()) {
+                connection.setAutoCommit(true);
+                for (var ddl : DDL) {
+                    statement.execute(ddl);
+                }
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 3) {
+                    throw new StagingFailure("cannot create the staging tables", e);
+                }
             }
-        } catch (SQLException e) {
-            throw new StagingFailure("cannot create the staging tables", e);
         }
     }
 }

@@ -271,6 +271,7 @@ public final class StagingStore {
         private final CrawlScope scope;
         private final LongConsumer progress;
         private final PreparedStatement insertEntity;
+        private final PreparedStatement insertNewEntity;
         private final PreparedStatement insertKey;
         private final List<StagedEntity> pending = new ArrayList<>(BATCH);
         private long count;
@@ -283,8 +284,12 @@ public final class StagingStore {
             this.side = side;
             this.scope = scope;
             this.progress = progress;
-            // a crawler may list an entity twice (a sprint under two boards): the first one staged wins
             this.insertEntity = connection.prepareStatement("""
+                    insert into idmap_stage_entity (run_id, side, entity_type, id, scope, parent_id, parent_type,
+                      name, ref1, ref2, ref3, tie_ref, tie_key)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            // a crawler may list an entity twice (a sprint under two boards): the first one staged wins
+            this.insertNewEntity = connection.prepareStatement("""
                     insert into idmap_stage_entity (run_id, side, entity_type, id, scope, parent_id, parent_type,
                       name, ref1, ref2, ref3, tie_ref, tie_key)
                     select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
@@ -313,39 +318,57 @@ public final class StagingStore {
             }
         }
 
+        /**
+         * Writes the pending rows. The fast path is a plain batched insert; only a batch that meets an entity staged
+         * before (a duplicate in the crawl) is rolled back and written again row by row with a "where not exists".
+         */
         private void flush() throws SQLException {
             if (pending.isEmpty()) {
                 return;
             }
+            try {
+                write(insertEntity, false);
+            } catch (SQLException duplicate) {
+                connection.rollback();
+                insertEntity.clearBatch();
+                insertKey.clearBatch();
+                write(insertNewEntity, true);
+            }
+            pending.clear();
+        }
+
+        private void write(PreparedStatement statement, boolean deduplicate) throws SQLException {
             var sideCode = sideCode(side);
             var type = scope.type().name();
             for (var staged : pending) {
                 int i = 1;
-                insertEntity.setString(i++, runId);
-                insertEntity.setString(i++, sideCode);
-                insertEntity.setString(i++, type);
-                insertEntity.setString(i++, staged.id());
-                insertEntity.setString(i++, scope.name());
-                setNullable(insertEntity, i++, staged.parentId());
+                statement.setString(i++, runId);
+                statement.setString(i++, sideCode);
+                statement.setString(i++, type);
+                statement.setString(i++, staged.id());
+                statement.setString(i++, scope.name());
+                setNullable(statement, i++, staged.parentId());
                 setNullable(
-                        insertEntity,
+                        statement,
                         i++,
                         staged.parentType() == null ? null : staged.parentType().name());
-                setNullable(insertEntity, i++, staged.name());
+                setNullable(statement, i++, staged.name());
                 for (int r = 0; r < 3; r++) {
-                    setNullable(insertEntity, i++, staged.reference(r));
+                    setNullable(statement, i++, staged.reference(r));
                 }
-                setNullable(insertEntity, i++, staged.tieReference());
-                insertEntity.setString(i++, staged.tieKey());
-                insertEntity.setString(i++, runId);
-                insertEntity.setString(i++, sideCode);
-                insertEntity.setString(i++, type);
-                insertEntity.setString(i, staged.id());
-                insertEntity.addBatch();
+                setNullable(statement, i++, staged.tieReference());
+                statement.setString(i++, staged.tieKey());
+                if (deduplicate) {
+                    statement.setString(i++, runId);
+                    statement.setString(i++, sideCode);
+                    statement.setString(i++, type);
+                    statement.setString(i, staged.id());
+                }
+                statement.addBatch();
             }
-            var inserted = insertEntity.executeBatch();
+            var inserted = statement.executeBatch();
             for (int e = 0; e < pending.size(); e++) {
-                if (inserted[e] == 0) {
+                if (deduplicate && inserted[e] == 0) {
                     continue; // a duplicate: its keys are already staged
                 }
                 var staged = pending.get(e);
@@ -363,7 +386,6 @@ public final class StagingStore {
                 }
             }
             insertKey.executeBatch();
-            pending.clear();
         }
 
         /** Flushes the last batch and records the checkpoint in the same transaction. */
@@ -392,6 +414,7 @@ public final class StagingStore {
                     connection.rollback();
                 } finally {
                     insertEntity.close();
+                    insertNewEntity.close();
                     insertKey.close();
                 }
             } catch (SQLException e) {
