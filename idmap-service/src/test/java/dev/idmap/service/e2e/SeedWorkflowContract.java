@@ -166,6 +166,15 @@ abstract class SeedWorkflowContract {
                 Files.readString(file),
                 detailedReport);
         assertThat(logs.getAll()).contains(jobId);
+
+        // and the requests sent to each site are in the metrics
+        var metrics = server.api()
+                .get("/actuator/prometheus", "Bearer " + TestServers.ADMIN)
+                .body();
+        assertThat(metrics)
+                .containsPattern("idmap_outbound_requests_total\\{endpoint=\"[^\"]+\",site=\"jira-dc\"\\} [1-9]");
+        assertThat(metrics)
+                .containsPattern("idmap_outbound_requests_total\\{endpoint=\"[^\"]+\",site=\"jira-cloud\"\\} [1-9]");
         for (var credentials : List.of(sim.sourceCredentials(), sim.destinationCredentials())) {
             assertThat(everything)
                     .doesNotContain(credentials.secret())
