@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The documented caps of the sites, met at a size where they bite: DC search pages of 1000 (and its 10,000 offset
- * window), Cloud {@code /search/jql} pages of 5000 for id/key and 100 with fields, and the DC group picker's
- * autocomplete limit of 20.
+ * window), Cloud {@code /search/jql} pages of 5000 for id/key and 100 with fields, the DC {@code /user/list}
+ * cursor (2000 per page) and the DC group picker's autocomplete limit of 20.
  */
 class ListingLimitsTest {
 
@@ -38,7 +38,8 @@ class ListingLimitsTest {
                 .scale(SimScale.SMALL
                         .with("projects", 4)
                         .with("issuesPerProject", 1100)
-                        .with("groups", 30))
+                        .with("groups", 30)
+                        .with("users", 2100))
                 .build());
     }
 
@@ -81,6 +82,18 @@ class ListingLimitsTest {
                 perProject.stream().mapToLong(n -> Math.max(1, (n + 99) / 100)).sum();
         assertThat(crawler.requestCounts()).containsEntry("GET /rest/api/3/search/jql", issuePages + fieldPages);
         assertThat(ids(attachments)).containsAll(migratedCloudIds("jira:fileAttachment"));
+    }
+
+    @Test
+    void data_center_users_come_through_the_user_list_cursor_each_once() {
+        // given
+        var crawler = crawlers.open(Product.JIRA, Side.SOURCE, source(sim));
+        // when
+        var users = crawl(crawler, EntityType.JIRA_USER);
+        // then
+        assertThat(users).hasSize(2100);
+        assertThat(ids(users)).isEqualTo(truthIds("identity:user"));
+        assertThat(crawler.requestCounts()).containsEntry("GET /rest/api/2/user/list", 2L);
     }
 
     @Test

@@ -87,17 +87,26 @@ public final class Pages {
         return count < Math.min(echoed, pageSize);
     }
 
-    /** DC {@code /user/list}: {@code {values[], nextCursor, isLast}}, first call without a cursor. */
+    /**
+     * DC {@code /user/list}: {@code {values[], nextCursor, isLast}}; the first call goes without a cursor
+     * ({@code firstCursor} null), later ones with the cursor the previous page returned.
+     */
     public static void cursor(
-            SiteClient client, String template, String path, Query query, int pageSize, Consumer<JsonNode> each) {
-        String cursor = null;
+            SiteClient client,
+            String template,
+            String path,
+            Query query,
+            int pageSize,
+            String firstCursor,
+            Consumer<JsonNode> each) {
+        String cursor = firstCursor;
         while (true) {
             var page = client.get(
                     template, path, query.with("maxResults", pageSize).with("cursor", cursor));
             page.path("values").forEach(each);
             var next = page.path("nextCursor");
             if (page.path("isLast").asBoolean(false)
-                    || next.isMissingNode()
+                    || !next.isValueNode()
                     || next.isNull()
                     || page.path("values").isEmpty()) {
                 return;

@@ -250,11 +250,15 @@ public abstract class JiraCrawler implements SiteCrawler {
      * hundreds or thousands (never issues or their content), and several entity types need them.
      */
     protected final List<JsonNode> remembered(String listing, Consumer<Consumer<JsonNode>> read) {
-        return remembered.computeIfAbsent(listing, l -> {
-            var items = new ArrayList<JsonNode>();
-            read.accept(items::add);
-            return List.copyOf(items);
-        });
+        var known = remembered.get(listing);
+        if (known != null) {
+            return known;
+        }
+        var items = new ArrayList<JsonNode>();
+        read.accept(items::add);
+        var listed = List.copyOf(items);
+        var raced = remembered.putIfAbsent(listing, listed);
+        return raced == null ? listed : raced;
     }
 
     private List<JsonNode> projects() {

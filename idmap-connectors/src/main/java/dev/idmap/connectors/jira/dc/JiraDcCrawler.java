@@ -117,8 +117,9 @@ public final class JiraDcCrawler extends JiraCrawler {
                     client,
                     API + "/user/list",
                     API + "/user/list",
-                    Query.of("cursor", page.path("nextCursor").asString()),
+                    Query.of(),
                     USER_LIST_PAGE,
+                    page.path("nextCursor").asString(),
                     emit);
         }
     }
