@@ -39,6 +39,7 @@ public final class StagedMappingEngine implements MappingEngine {
 
     static final String USER_LOOKUP_SCOPE = "identity:user#migration-records";
     private static final int USER_LOOKUP_CHUNK = 100;
+    private static final long ANALYZE_AFTER_DECISIONS = 1_000;
 
     private final DataSource staging;
     private final CrawlerFactory crawlers;
@@ -79,6 +80,7 @@ public final class StagedMappingEngine implements MappingEngine {
 
         store.analyze();
         long matchedSoFar = 0;
+        long sinceAnalyze = 0;
         try (var matcher = new EntityMatcher(staging, rules)) {
             for (int i = 0; i < order.size(); i++) {
                 final long base = matchedSoFar;
@@ -88,9 +90,11 @@ public final class StagedMappingEngine implements MappingEngine {
                         order.get(i),
                         n -> progress.report(new Progress("MATCH", done, order.size(), base + n)));
                 matchedSoFar += decided;
-                if (decided > 0) {
+                sinceAnalyze += decided;
+                if (sinceAnalyze >= ANALYZE_AFTER_DECISIONS) {
                     // later types join these decisions; stale statistics make PostgreSQL loop instead of hash
                     store.analyzeDecisions();
+                    sinceAnalyze = 0;
                 }
             }
         }
