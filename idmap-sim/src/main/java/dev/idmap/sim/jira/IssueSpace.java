@@ -75,7 +75,11 @@ final class IssueSpace {
                 .toList();
         this.cloudNativeAuthors =
                 world.cloud.users.subList(0, 3).stream().map(Records.User::ref).toList();
+        this.dcStandardTypes =
+                world.dc.issueTypes.stream().filter(t -> !t.subtask()).toList();
     }
+
+    private final List<IssueType> dcStandardTypes;
 
     JiraSite site(boolean cloud) {
         return cloud ? world.cloud : world.dc;
@@ -113,8 +117,7 @@ final class IssueSpace {
 
     private Issue dcIssue(Project project, int number) {
         long h = Ids.mix(seed, project.id(), number);
-        List<IssueType> types =
-                world.dc.issueTypes.stream().filter(t -> !t.subtask()).toList();
+        List<IssueType> types = dcStandardTypes;
         List<Status> statuses = world.dc.statuses;
         Status status = statuses.get(Ids.pick(h, 8, statuses.size()));
         long resolution = status.category().equals("done")
@@ -368,15 +371,9 @@ final class IssueSpace {
 
     private List<String> authorsOf(JiraSite site, Issue issue) {
         if (site.cloud && issue.project().sourceIndex() < 0) {
-            return world.cloud.users.subList(0, 3).stream()
-                    .map(Records.User::ref)
-                    .toList();
+            return cloudNativeAuthors;
         }
-        return site.cloud
-                ? world.authors.stream()
-                        .map(u -> world.accountOfUser.get(u.ref()))
-                        .toList()
-                : world.authors.stream().map(Records.User::ref).toList();
+        return site.cloud ? cloudAuthors : dcAuthors;
     }
 
     private long sourceIssueId(JiraSite site, Issue issue) {
