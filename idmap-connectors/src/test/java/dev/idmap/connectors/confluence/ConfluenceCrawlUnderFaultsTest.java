@@ -30,15 +30,16 @@ class ConfluenceCrawlUnderFaultsTest {
 
     @Test
     void faults_and_rate_limits_change_nothing_in_what_is_crawled() {
-        // given the same generated migration, served cleanly and with 2% faults and a burst of 8 per endpoint
+        // given the same generated migration, served cleanly and with 3% faults and a burst of 6 per endpoint (a
+        // space-by-space listing of 9 spaces overruns it on both sites)
         var waits = new CopyOnWriteArrayList<Duration>();
         Sleeper recordingSleeper = duration -> {
             waits.add(duration);
             Thread.sleep(duration);
         };
         var harsh = SimConfig.builder(SimProduct.CONFLUENCE)
-                .faultRate(0.02)
-                .rateLimit(new RateLimit(8, 25))
+                .faultRate(0.03)
+                .rateLimit(new RateLimit(6, 25))
                 .build();
         try (var cleanSim = Simulator.start(SimConfig.defaults(SimProduct.CONFLUENCE));
                 var harshSim = Simulator.start(harsh)) {
@@ -57,6 +58,11 @@ class ConfluenceCrawlUnderFaultsTest {
                 assertThat(actual)
                         .as("entities crawled from the %s site under faults", side)
                         .isEqualTo(expected);
+                System.out.printf(
+                        "confluence %s crawl under faults: %d requests, clean: %d%n",
+                        side,
+                        total(harshCrawler.requestCounts().values()),
+                        total(cleanCrawler.requestCounts().values()));
                 assertThat(total(harshCrawler.requestCounts().values()))
                         .as("requests to the %s site, retries included", side)
                         .isGreaterThan(total(cleanCrawler.requestCounts().values()));

@@ -6,6 +6,7 @@ import static dev.idmap.connectors.jira.JiraJson.text;
 import dev.idmap.connectors.confluence.ConfluenceCrawler;
 import dev.idmap.connectors.confluence.ConfluencePages;
 import dev.idmap.connectors.confluence.ConfluencePages.NextLinks;
+import dev.idmap.connectors.confluence.InOrder;
 import dev.idmap.connectors.http.Query;
 import dev.idmap.connectors.http.SiteClient;
 import dev.idmap.connectors.jira.Attributes;
@@ -14,6 +15,8 @@ import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteEntity;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +43,9 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
     private static final int USER_PAGE = 200;
     /** {@code /group}: default 200. */
     private static final int GROUP_PAGE = 200;
+
+    /** Per-content listings read at once; the site client bounds the requests actually in flight. */
+    private static final int LISTINGS_AT_ONCE = 8;
 
     private static final String SCAN = API + "/content/scan";
     private static final String CONTENT = API + "/content";
@@ -206,25 +212,34 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
 
     // --- attachments
 
-    /** The attachments of every page and blog post of the space, one listing per page or blog post. */
+    /**
+     * The attachments of every page and blog post of the space, one listing per page or blog post; a few listings
+     * are read at once ({@value #LISTINGS_AT_ONCE}) and handed on in content order.
+     */
     private void attachments(SiteEntity space, EntitySink sink) {
-        forEachContainerId(
-                space,
-                containerId -> ConfluencePages.follow(
-                        client,
-                        ATTACHMENTS,
-                        API + "/content/" + containerId + "/child/attachment",
-                        Query.of("limit", CHILDREN_PAGE),
-                        NextLinks.DATA_CENTER,
-                        a -> sink.accept(new SiteEntity(
-                                EntityType.CONFLUENCE_ATTACHMENT,
-                                attachmentNumber(text(a, "id")),
-                                null,
-                                text(a, "title"),
-                                Attributes.of()
-                                        .with("containerId", containerId)
-                                        .with("size", text(a.path("extensions"), "fileSize"))
-                                        .build()))));
+        try (var listings = new InOrder<String, SiteEntity>(LISTINGS_AT_ONCE, this::attachmentsOf, sink::accept)) {
+            forEachContainerId(space, listings::submit);
+        }
+    }
+
+    private List<SiteEntity> attachmentsOf(String containerId) {
+        var attachments = new ArrayList<SiteEntity>();
+        ConfluencePages.follow(
+                client,
+                ATTACHMENTS,
+                API + "/content/" + containerId + "/child/attachment",
+                Query.of("limit", CHILDREN_PAGE),
+                NextLinks.DATA_CENTER,
+                a -> attachments.add(new SiteEntity(
+                        EntityType.CONFLUENCE_ATTACHMENT,
+                        attachmentNumber(text(a, "id")),
+                        null,
+                        text(a, "title"),
+                        Attributes.of()
+                                .with("containerId", containerId)
+                                .with("size", text(a.path("extensions"), "fileSize"))
+                                .build())));
+        return attachments;
     }
 
     /** {@code att65545} → {@code 65545}: the crawl contract's (and the reports') attachment id. */
@@ -261,15 +276,21 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
                 throw client.unexpected(SCAN, first);
             }
         }
-        forEachContainerId(
-                space,
-                containerId -> ConfluencePages.follow(
-                        client,
-                        COMMENTS,
-                        API + "/content/" + containerId + "/child/comment",
-                        Query.of("depth", "all", "limit", CHILDREN_PAGE).and("expand", "history,ancestors"),
-                        NextLinks.DATA_CENTER,
-                        c -> sink.accept(comment(c, containerId))));
+        try (var listings = new InOrder<String, SiteEntity>(LISTINGS_AT_ONCE, this::commentsOf, sink::accept)) {
+            forEachContainerId(space, listings::submit);
+        }
+    }
+
+    private List<SiteEntity> commentsOf(String containerId) {
+        var comments = new ArrayList<SiteEntity>();
+        ConfluencePages.follow(
+                client,
+                COMMENTS,
+                API + "/content/" + containerId + "/child/comment",
+                Query.of("depth", "all", "limit", CHILDREN_PAGE).and("expand", "history,ancestors"),
+                NextLinks.DATA_CENTER,
+                c -> comments.add(comment(c, containerId)));
+        return comments;
     }
 
     private static SiteEntity comment(JsonNode comment, String containerId) {
