@@ -91,10 +91,29 @@ public final class SiteClient {
     }
 
     /**
+     * Like {@link #getIfFound} for details that only some entities let the account read (e.g. a board's
+     * configuration needs board admin on Cloud): a 403 or 404 is an empty answer, not a failed crawl.
+     */
+    public Optional<JsonNode> getIfPermitted(String template, String path, Query query) {
+        var response = send(template, path, query, false);
+        if (response.status() == 403 || response.status() == 404) {
+            return Optional.empty();
+        }
+        if (response.status() / 100 != 2) {
+            throw failure(CrawlFailure.Kind.UNEXPECTED, template, response, "");
+        }
+        return Optional.of(response.body());
+    }
+
+    /**
      * Sends one GET, retrying what is retryable. Returns any final answer other than 401/403 (which fail fast):
      * the caller decides what a 400 or 404 means for its endpoint.
      */
     public JsonResponse send(String template, String path, Query query) {
+        return send(template, path, query, true);
+    }
+
+    private JsonResponse send(String template, String path, Query query, boolean forbiddenFailsFast) {
         var uri = URI.create(connection.baseUrl() + path + (query.encoded().isEmpty() ? "" : "?" + query.encoded()));
         var request = HttpRequest.newBuilder(uri)
                 .GET()
@@ -133,7 +152,7 @@ public final class SiteClient {
                                     + " password, API token (Cloud: account email + API token) or personal access"
                                     + " token (Data Center)");
                 case Answered(var response)
-                when response.status() == 403 ->
+                when response.status() == 403 && forbiddenFailsFast ->
                     throw failure(
                             CrawlFailure.Kind.PERMISSION,
                             template,

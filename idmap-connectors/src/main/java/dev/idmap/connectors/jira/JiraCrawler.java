@@ -305,7 +305,7 @@ public abstract class JiraCrawler implements SiteCrawler {
 
     private SiteEntity board(JsonNode board) {
         var id = text(board, "id");
-        var configuration = client.getIfFound(
+        var configuration = client.getIfPermitted(
                 "/rest/agile/1.0/board/{boardId}/configuration",
                 "/rest/agile/1.0/board/" + id + "/configuration",
                 Query.of());

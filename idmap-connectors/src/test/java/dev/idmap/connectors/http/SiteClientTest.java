@@ -268,6 +268,21 @@ class SiteClientTest {
     }
 
     @Test
+    void a_detail_the_account_may_not_read_is_left_out_instead_of_failing_the_crawl() {
+        // given a board configuration only board administrators may read
+        site = aJiraSite()
+                .getAdmin("/rest/agile/1.0/board/{boardId}/configuration", scripted())
+                .start();
+        var client = clientFor(new SiteAuth.Bearer("pat-bob"));
+        // when
+        var configuration = client.getIfPermitted(
+                "/rest/agile/1.0/board/{boardId}/configuration", "/rest/agile/1.0/board/7/configuration", Query.of());
+        // then
+        assertThat(configuration).isEmpty();
+        assertThat(site.requestCounts()).containsEntry("GET /rest/agile/1.0/board/{boardId}/configuration", 1L);
+    }
+
+    @Test
     void other_client_errors_are_not_retried_and_carry_jiras_field_errors() {
         // given
         site = aJiraSite()
