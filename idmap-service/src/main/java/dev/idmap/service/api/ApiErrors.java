@@ -150,6 +150,9 @@ class ApiErrors {
         @RequestMapping("/error")
         ResponseEntity<ErrorEnvelope> error(HttpServletRequest request) {
             var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            if (code == null) {
+                return envelope(request, 404, "No endpoint " + request.getMethod() + " /error.");
+            }
             int status = code instanceof Integer i ? i : 500;
             var exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
             if (exception instanceof Throwable t) {

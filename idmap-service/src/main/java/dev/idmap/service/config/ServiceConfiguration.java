@@ -25,6 +25,7 @@ import dev.idmap.service.storage.SigningKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +151,8 @@ public class ServiceConfiguration {
             Clock clock,
             IdmapProperties properties,
             JobMetrics metrics) {
-        return new JobRunner(jobs, engine, sites, store, clock, properties.workDir(), metrics);
+        Consumer<String> discardStaged = engine instanceof StagedMappingEngine staged ? staged::discard : runId -> {};
+        return new JobRunner(jobs, engine, sites, store, clock, properties.workDir(), metrics, discardStaged);
     }
 
     @Bean

@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -50,6 +51,7 @@ public class JobRunner {
     private final Clock clock;
     private final Path workDir;
     private final JobMetrics metrics;
+    private final Consumer<String> discardStaged;
     private final OneTimeTask<Void> task;
     private final ConcurrentHashMap<String, Thread> running = new ConcurrentHashMap<>();
 
@@ -60,7 +62,8 @@ public class JobRunner {
             ReportStore store,
             Clock clock,
             Path workDir,
-            JobMetrics metrics) {
+            JobMetrics metrics,
+            Consumer<String> discardStaged) {
         this.jobs = jobs;
         this.engine = engine;
         this.sites = sites;
@@ -68,6 +71,7 @@ public class JobRunner {
         this.clock = clock;
         this.workDir = workDir;
         this.metrics = metrics;
+        this.discardStaged = discardStaged;
         this.task =
                 Tasks.oneTime(TASK_NAME).onDeadExecutionRevive().execute((instance, context) -> run(instance.getId()));
     }
@@ -142,6 +146,22 @@ public class JobRunner {
                     started);
         } finally {
             deleteQuietly(outputDir);
+            if (!isActive(job.jobId())) {
+                discard(job.jobId());
+            }
+        }
+    }
+
+    private boolean isActive(String jobId) {
+        return jobs.find(jobId).map(j -> j.status().active()).orElse(false);
+    }
+
+    /** A final job's staged entities and checkpoints are of no further use: a retry is a new job. */
+    private void discard(String jobId) {
+        try {
+            discardStaged.accept(jobId);
+        } catch (RuntimeException e) {
+            log.warn("could not discard the staged data of job {}: {}", jobId, e.getMessage());
         }
     }
 

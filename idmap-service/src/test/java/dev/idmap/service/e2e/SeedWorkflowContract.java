@@ -167,6 +167,20 @@ abstract class SeedWorkflowContract {
                 detailedReport);
         assertThat(logs.getAll()).contains(jobId);
 
+        // and the finished job's staged entities and checkpoints were discarded
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(server.bean(javax.sql.DataSource.class));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select count(*) from idmap_stage_entity where run_id = ?")
+                                .param(jobId)
+                                .query(Long.class)
+                                .single()
+                        == 0L);
+        assertThat(jdbc.sql("select count(*) from idmap_stage_part where run_id = ?")
+                        .param(jobId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
         // and the requests sent to each site are in the metrics
         var metrics = server.api()
                 .get("/actuator/prometheus", "Bearer " + TestServers.ADMIN)
