@@ -295,6 +295,19 @@ abstract class JiraMatchingSpecification {
     }
 
     @Test
+    void a_filter_whose_owner_is_not_matched_never_matches_a_cloud_filter_without_owner() {
+        // given
+        var scenario = Scenario.jira()
+                .source(entity(FILTER, "10000", null, "Shared", "owner", "JIRAUSER9"))
+                .destination(entity(FILTER, "20000", null, "Shared"));
+        // when
+        var result = map(scenario);
+        // then
+        assertThat(result.row(FILTER, "10000").status()).isEqualTo("UNMATCHED");
+        assertThat(result.row(FILTER, "10000").reason()).isEqualTo("its owner JIRAUSER9 not matched in Cloud");
+    }
+
+    @Test
     void boards_match_by_name_and_type_and_their_mapped_filter_breaks_ties() {
         // given
         var scenario = twoUsers()
