@@ -109,7 +109,10 @@ public final class SimMain {
         out.println("destination (Cloud):   " + sim.destinationBaseUrl());
         out.println("  email:               " + sim.destinationCredentials().login());
         out.println("  API token:           " + sim.destinationCredentials().secret());
-        out.println("ground truth:          " + sim.groundTruthCsv());
+        out.println("ground truth:          " + sim.groundTruthCsv()
+                + (config.outputDirectory().isEmpty()
+                        ? " (temporary: deleted on stop; keep it with --output DIR)"
+                        : ""));
         out.println("request counts:        " + sim.site(SimSite.SOURCE).rootUrl() + "/__admin/requests, "
                 + sim.site(SimSite.DESTINATION).rootUrl() + "/__admin/requests");
         out.println("serving until stopped (Ctrl+C)");
