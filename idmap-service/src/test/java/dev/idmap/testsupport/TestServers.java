@@ -74,9 +74,15 @@ public final class TestServers {
     /** One Jira site definition authenticating with Basic {@code username} and the secret in {@code secretFile}. */
     public static Map<String, Object> site(
             String name, String url, String connectUrl, String username, String secretFile) {
+        return site("JIRA", name, url, connectUrl, username, secretFile);
+    }
+
+    /** One site definition authenticating with Basic {@code username} and the secret in {@code secretFile}. */
+    public static Map<String, Object> site(
+            String product, String name, String url, String connectUrl, String username, String secretFile) {
         var site = new LinkedHashMap<String, Object>();
         site.put("name", name);
-        site.put("product", "JIRA");
+        site.put("product", product);
         site.put("url", url);
         site.put("connect-url", connectUrl);
         site.put("auth", Map.of("type", "BASIC", "username", username, "secret-file", secretFile));

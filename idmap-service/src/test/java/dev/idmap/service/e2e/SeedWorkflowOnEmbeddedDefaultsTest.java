@@ -1,16 +1,119 @@
 package dev.idmap.service.e2e;
 
-import dev.idmap.testsupport.TestServers;
-import java.nio.file.Files;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import static dev.idmap.testsupport.Api.BASE;
+import static dev.idmap.testsupport.Api.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** The documented workflow on embedded defaults: H2 file database, local report files, links signed by idmap. */
+import dev.idmap.sim.SimConfig;
+import dev.idmap.sim.SimProduct;
+import dev.idmap.sim.SimulatedMigration;
+import dev.idmap.sim.Simulator;
+import dev.idmap.testsupport.TestServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The documented workflow on embedded defaults: H2 file database, local report files, links signed by idmap. The same
+ * server also maps a simulated Confluence migration.
+ */
 class SeedWorkflowOnEmbeddedDefaultsTest extends SeedWorkflowContract {
+
+    static final String CONFLUENCE_DC = "https://confluence.company.com";
+    static final String CONFLUENCE_CLOUD = "https://company-wiki.atlassian.net";
+    static SimulatedMigration confluence;
 
     @BeforeAll
     static void start() throws Exception {
-        var sites = simulatedSites(Files.createTempDirectory("idmap-sim-secrets"));
+        var secrets = Files.createTempDirectory("idmap-sim-secrets");
+        var sites = new ArrayList<>(simulatedSites(secrets));
+        confluence = Simulator.start(SimConfig.defaults(SimProduct.CONFLUENCE));
+        var dc = Files.writeString(
+                secrets.resolve("confluence-dc.secret"),
+                confluence.sourceCredentials().secret());
+        var cloud = Files.writeString(
+                secrets.resolve("confluence-cloud.secret"),
+                confluence.destinationCredentials().secret());
+        sites.add(TestServers.site(
+                "CONFLUENCE",
+                "confluence-dc",
+                CONFLUENCE_DC,
+                confluence.sourceBaseUrl().toString(),
+                confluence.sourceCredentials().login(),
+                dc.toString()));
+        sites.add(TestServers.site(
+                "CONFLUENCE",
+                "confluence-cloud",
+                CONFLUENCE_CLOUD,
+                confluence.destinationBaseUrl().toString(),
+                confluence.destinationCredentials().login(),
+                cloud.toString()));
         server = TestServers.start("embedded-e2e", sites, Map.of());
+    }
+
+    @AfterAll
+    static void stopConfluence() {
+        if (server != null) {
+            server.server().close();
+            server = null;
+        }
+        if (confluence != null) {
+            confluence.close();
+        }
+    }
+
+    @Test
+    void a_confluence_migration_is_mapped_through_the_same_api() throws Exception {
+        // given
+        var api = server.api();
+        var body = "{\"product\":\"CONFLUENCE\",\"destinationURL\":\"" + CONFLUENCE_CLOUD + "\",\"sourceURL\":\""
+                + CONFLUENCE_DC + "\"}";
+
+        // when
+        var jobId = api.post(BASE + "/trigger", bearer(TOKEN), body)
+                .json()
+                .get("jobId")
+                .asString();
+        var status = await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> api.get(BASE + "/" + jobId, bearer(TOKEN)).json(),
+                        json -> !json.get("status").asString().matches("PENDING|IN_PROGRESS"));
+
+        // then
+        assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("SUCCESS");
+        var url = api.get(BASE + "/" + jobId + "/download", bearer(TOKEN))
+                .json()
+                .get("downloadUrl")
+                .asString();
+        String report;
+        try (var http = HttpClient.newHttpClient()) {
+            report = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
+        var lines = Arrays.asList(report.split("\n"));
+        assertThat(lines.getFirst()).isEqualTo("entityType,serverId,cloudId");
+        assertThat(lines).anyMatch(line -> line.startsWith("confluence:page,"));
+        var truth = new java.util.HashMap<String, String>();
+        confluence.groundTruth().forEach(row -> truth.put(row.entityType() + "," + row.serverId(), row.cloudId()));
+        var wrong = lines.subList(1, lines.size()).stream()
+                .filter(row -> {
+                    var cells = row.split(",", 3);
+                    return !cells[2].equals(truth.get(cells[0] + "," + cells[1]));
+                })
+                .toList();
+        assertThat(wrong)
+                .as("report rows that contradict the simulator's ground truth")
+                .isEmpty();
     }
 }
