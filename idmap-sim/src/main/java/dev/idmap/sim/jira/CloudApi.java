@@ -47,7 +47,7 @@ final class CloudApi extends CommonApi {
         super.register(b);
         b.get(
                 "/rest/api/3/project",
-                r -> list(site.projects.stream().map(p -> json.project(r, p)).toList()));
+                r -> list(site.projects.stream().map(p -> listedProject(r, p)).toList()));
         b.get("/rest/api/3/project/search", this::projectSearch);
         b.get("/rest/api/3/project/{projectIdOrKey}/component", r -> {
             Project p = project(r);
@@ -98,6 +98,7 @@ final class CloudApi extends CommonApi {
         b.get("/rest/api/3/field/search", this::fieldSearch);
         b.getAdmin("/rest/api/3/field/{fieldId}/context", this::contexts);
         b.getAdmin("/rest/api/3/field/{fieldId}/context/{contextId}/option", this::contextOptions);
+        b.getAdmin("/rest/api/3/field/{fieldId}/context/projectmapping", this::contextProjects);
         b.getAdmin("/rest/api/3/statuses/search", this::statusSearch);
         b.get("/rest/api/3/priority/search", r -> {
             var all = site.priorities.stream().map(p -> json.priority(r, p)).toList();
@@ -214,7 +215,7 @@ final class CloudApi extends CommonApi {
                         || p.key().toLowerCase(Locale.ROOT).contains(query)
                         || p.name().toLowerCase(Locale.ROOT).contains(query))
                 .sorted(order)
-                .map(p -> json.project(r, p))
+                .map(p -> listedProject(r, p))
                 .toList();
         return SimResponse.json(Pages.pageBean(r, page, all.size(), page.slice(all)));
     }
@@ -299,6 +300,27 @@ final class CloudApi extends CommonApi {
                 .put("isAnyIssueType", true);
         OffsetPage page = OffsetPage.from(r, "startAt", "maxResults", 50, 50);
         return SimResponse.json(Pages.pageBean(r, page, 1, page.slice(List.of(context))));
+    }
+
+    /** Which projects each context applies to: global contexts say so, team-managed ones name their project. */
+    private SimResponse contextProjects(SimRequest r) {
+        CustomField f = field(r);
+        var wanted = r.params("contextId");
+        var mappings = new ArrayList<ObjectNode>();
+        if (wanted.isEmpty() || wanted.contains(Long.toString(contextId(f)))) {
+            if (f.projectIds().isEmpty()) {
+                mappings.add(Json.object()
+                        .put("contextId", Long.toString(contextId(f)))
+                        .put("isGlobalContext", true));
+            } else {
+                f.projectIds()
+                        .forEach(p -> mappings.add(Json.object()
+                                .put("contextId", Long.toString(contextId(f)))
+                                .put("projectId", Long.toString(p))));
+            }
+        }
+        OffsetPage page = OffsetPage.from(r, "startAt", "maxResults", 50, 50);
+        return SimResponse.json(Pages.pageBean(r, page, mappings.size(), page.slice(mappings)));
     }
 
     private SimResponse contextOptions(SimRequest r) {

@@ -41,6 +41,7 @@ class CommonApi {
     void register(HttpSite.Builder b) {
         b.get(api + "/myself", r -> SimResponse.json(myself(r)));
         b.get(api + "/serverInfo", this::serverInfo);
+        b.get(api + "/mypermissions", this::myPermissions);
         b.get(
                 api + "/status",
                 r -> list(site.statuses.stream().map(s -> json.status(r, s)).toList()));
@@ -132,6 +133,55 @@ class CommonApi {
                         .findFirst()
                 : site.userByName(login);
         return user.map(u -> json.user(r, u.ref())).orElseGet(Json::object);
+    }
+
+    /** Administrators have every global permission; other accounts may browse and pick users, nothing more. */
+    private SimResponse myPermissions(SimRequest r) {
+        List<String> wanted = r.params("permissions");
+        if (site.cloud && wanted.isEmpty()) {
+            throw SimHttpException.badRequest("The permissions query parameter is required.");
+        }
+        String[][] known = {
+            {"0", "ADMINISTER", "Administer Jira", "GLOBAL"},
+            {"44", "SYSTEM_ADMIN", "Jira System Administrators", "GLOBAL"},
+            {"27", "USER_PICKER", "Browse users and groups", "GLOBAL"},
+            {"10", "BROWSE_PROJECTS", "Browse Projects", "PROJECT"}
+        };
+        var permissions = Json.object();
+        for (String[] p : known) {
+            if (!wanted.isEmpty() && !wanted.contains(p[1])) {
+                continue;
+            }
+            boolean granted = r.isAdmin() || p[1].equals("USER_PICKER") || p[1].equals("BROWSE_PROJECTS");
+            permissions.set(
+                    p[1],
+                    Json.object()
+                            .put("id", p[0])
+                            .put("key", p[1])
+                            .put("name", p[2])
+                            .put("type", p[3])
+                            .put("description", p[2])
+                            .put("havePermission", granted));
+        }
+        for (String key : wanted) {
+            if (!permissions.has(key) && java.util.Arrays.stream(known).noneMatch(p -> p[1].equals(key))) {
+                throw SimHttpException.badRequest("Permission key '" + key + "' is not valid.");
+            }
+        }
+        return SimResponse.json(Json.object().set("permissions", permissions));
+    }
+
+    /** A project of a list, with the {@code lead} and {@code description} expansions when asked for. */
+    ObjectNode listedProject(SimRequest r, Project p) {
+        var node = json.project(r, p);
+        var expand = r.params("expand");
+        if (expand.contains("lead")) {
+            node.set("lead", json.user(r, p.leadRef()));
+        }
+        if (expand.contains("description")) {
+            node.put("description", p.name() + " (generated)");
+        }
+        return node;
     }
 
     private SimResponse serverInfo(SimRequest r) {

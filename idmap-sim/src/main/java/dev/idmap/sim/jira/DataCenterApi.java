@@ -44,7 +44,7 @@ final class DataCenterApi extends CommonApi {
         super.register(b);
         b.get(
                 "/rest/api/2/project",
-                r -> list(site.projects.stream().map(p -> json.project(r, p)).toList()));
+                r -> list(site.projects.stream().map(p -> listedProject(r, p)).toList()));
         b.get(
                 "/rest/api/2/search",
                 r -> search(

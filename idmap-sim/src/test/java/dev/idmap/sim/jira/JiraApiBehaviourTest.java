@@ -278,4 +278,23 @@ class JiraApiBehaviourTest {
         assertThat(badJql.status()).isEqualTo(400);
         assertThat(badJql.body().get("errorMessages").get(0).asString()).contains("NOPE");
     }
+
+    @Test
+    void my_permissions_tell_an_administrator_from_another_account() {
+        var admin = sites.cloud("/rest/api/3/mypermissions?permissions=ADMINISTER");
+        var auditor = sites.get(
+                sites.sim.destinationBaseUrl() + "/rest/api/3/mypermissions?permissions=ADMINISTER",
+                basic("auditor@example.org", JiraSimulator.NON_ADMIN_API_TOKEN));
+        assertThat(admin.body().at("/permissions/ADMINISTER/havePermission").asBoolean())
+                .isTrue();
+        assertThat(auditor.body().at("/permissions/ADMINISTER/havePermission").asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void project_lists_expand_the_lead_when_asked() {
+        var projects = sites.dc("/rest/api/2/project?expand=lead").body();
+        assertThat(projects.get(0).at("/lead/key").asString()).startsWith("JIRAUSER");
+        assertThat(sites.dc("/rest/api/2/project").body().get(0).has("lead")).isFalse();
+    }
 }

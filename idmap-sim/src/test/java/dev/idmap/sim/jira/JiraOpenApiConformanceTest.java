@@ -109,6 +109,8 @@ class JiraOpenApiConformanceTest {
         for (String path : List.of(
                 "/rest/api/2/myself",
                 "/rest/api/2/serverInfo",
+                "/rest/api/2/mypermissions?permissions=ADMINISTER,USER_PICKER",
+                "/rest/api/2/project?expand=lead,description",
                 "/rest/api/2/status",
                 "/rest/api/2/status/1",
                 "/rest/api/2/priority",
@@ -236,6 +238,9 @@ class JiraOpenApiConformanceTest {
         for (String path : List.of(
                 "/rest/api/3/myself",
                 "/rest/api/3/serverInfo",
+                "/rest/api/3/mypermissions?permissions=ADMINISTER,USER_PICKER",
+                "/rest/api/3/project/search?expand=lead,description",
+                "/rest/api/3/field/" + selectField + "/context/projectmapping",
                 "/rest/api/3/status",
                 "/rest/api/3/priority",
                 "/rest/api/3/priority/search",
