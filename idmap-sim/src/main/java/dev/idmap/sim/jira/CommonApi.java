@@ -272,6 +272,7 @@ class CommonApi {
             return SimResponse.json(Pages.agilePage(page, boards.size(), page.slice(boards)));
         });
         b.get("/rest/agile/1.0/board/{boardId}", r -> SimResponse.json(json.board(r, board(r))));
+        b.get("/rest/agile/1.0/board/{boardId}/configuration", r -> SimResponse.json(boardConfiguration(r, board(r))));
         b.get("/rest/agile/1.0/board/{boardId}/sprint", r -> {
             Board board = board(r);
             if (!board.type().equals("scrum")) {
@@ -294,6 +295,47 @@ class CommonApi {
                     .orElseThrow(() -> SimHttpException.notFound("Sprint with id " + id + " does not exist"));
             return SimResponse.json(json.sprint(r, sprint));
         });
+    }
+
+    /** The board's saved filter, its columns (statuses by category) and, for scrum, the estimation field. */
+    private ObjectNode boardConfiguration(SimRequest r, Board board) {
+        var node = Json.object()
+                .put("id", board.id())
+                .put("name", board.name())
+                .put("type", board.type())
+                .put("self", r.link("/rest/agile/1.0/board/" + board.id() + "/configuration"));
+        node.set("location", Json.object().put("type", "project").put("projectKeyOrId", board.projectKey()));
+        node.set(
+                "filter",
+                Json.object()
+                        .put("id", Long.toString(board.filterId()))
+                        .put("self", r.link(api + "/filter/" + board.filterId())));
+        var columns = Json.array();
+        for (String[] column : new String[][] {{"To Do", "new"}, {"In Progress", "indeterminate"}, {"Done", "done"}}) {
+            var statuses = Json.array();
+            site.statuses.stream()
+                    .filter(s -> s.scopeProjectId() == 0 && s.category().equals(column[1]))
+                    .forEach(s -> statuses.add(Json.object()
+                            .put("id", Long.toString(s.id()))
+                            .put("self", r.link(api + "/status/" + s.id()))));
+            columns.add(Json.object().put("name", column[0]).set("statuses", statuses));
+        }
+        node.set("columnConfig", Json.object().put("constraintType", "none").set("columns", columns));
+        if (board.type().equals("scrum")) {
+            site.customFields.stream()
+                    .filter(f -> f.name().equals("Story Points"))
+                    .findFirst()
+                    .ifPresent(f -> node.set(
+                            "estimation",
+                            Json.object()
+                                    .put("type", "field")
+                                    .set(
+                                            "field",
+                                            Json.object()
+                                                    .put("fieldId", f.fieldId())
+                                                    .put("displayName", f.name()))));
+        }
+        return node;
     }
 
     private Board board(SimRequest r) {
