@@ -20,11 +20,15 @@ public final class TestDatabases {
     }
 
     /**
-     * The test PostgreSQL database with a schema of its own (dropped and created again), so that test classes and
-     * other helpers working on the same server do not see each other's tables.
+     * The test PostgreSQL database with a schema of its own, named after the caller and this JVM's process id, so
+     * that test classes, parallel builds of this module (other modules build it with {@code -am}) and other work
+     * on the same server never see each other's tables. The schema is dropped when the JVM exits.
      */
     public static DataSource postgres(String schema) {
-        var safe = schema.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        var safe = (schema + "_" + ProcessHandle.current().pid())
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(safe)));
         try (var connection = TestPostgres.connect();
                 var statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + safe + " cascade");
@@ -38,5 +42,14 @@ public final class TestDatabases {
         dataSource.setPassword(TestPostgres.PASSWORD);
         dataSource.setCurrentSchema(safe);
         return dataSource;
+    }
+
+    private static void drop(String schema) {
+        try (var connection = TestPostgres.connect();
+                var statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+        } catch (SQLException | RuntimeException e) {
+            // best effort at exit; a leftover schema is harmless and named after its process
+        }
     }
 }
