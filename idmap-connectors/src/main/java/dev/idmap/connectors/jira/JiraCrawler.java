@@ -3,23 +3,21 @@ package dev.idmap.connectors.jira;
 import static dev.idmap.connectors.jira.JiraJson.instant;
 import static dev.idmap.connectors.jira.JiraJson.text;
 
+import dev.idmap.connectors.ListingCrawler;
 import dev.idmap.connectors.http.Pages;
 import dev.idmap.connectors.http.Query;
 import dev.idmap.connectors.http.SiteClient;
 import dev.idmap.core.crawl.CrawlFailure;
-import dev.idmap.core.crawl.CrawlScope;
 import dev.idmap.core.crawl.EntitySink;
-import dev.idmap.core.crawl.SiteCrawler;
 import dev.idmap.core.crawl.SiteEntity;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -31,30 +29,17 @@ import tools.jackson.databind.JsonNode;
  * from issue search pages with a per-issue request only where the embedded list is incomplete. Subclasses
  * register the listings that differ and say how to walk the issues of a project.
  */
-public abstract class JiraCrawler implements SiteCrawler {
+public abstract class JiraCrawler extends ListingCrawler<String> {
 
     /** Agile 1.0 documents no maximum; ask for many and follow what the site echoes. */
     private static final int AGILE_PAGE = 1000;
 
-    protected final SiteClient client;
     protected final String api;
-    private final Side side;
-    private final Map<EntityType, Listing> listings = new EnumMap<>(EntityType.class);
     private volatile Map<String, String> projectIdsByKey;
     private final Map<String, List<JsonNode>> remembered = new ConcurrentHashMap<>();
 
-    /** How one entity type is listed: whole site, or one project (by key) at a time. */
-    protected record Listing(boolean perProject, ScopeCrawl crawl) {}
-
-    @FunctionalInterface
-    protected interface ScopeCrawl {
-        /** @param projectKey the project, null for a whole-site listing */
-        void crawl(String projectKey, EntitySink sink);
-    }
-
     protected JiraCrawler(SiteClient client, Side side, String api) {
-        this.client = client;
-        this.side = side;
+        super(client, side);
         this.api = api;
         wholeSite(EntityType.PROJECT_CATEGORY, (key, sink) -> projectCategories(sink));
         wholeSite(EntityType.PROJECT, (key, sink) -> projects().forEach(p -> sink.accept(project(p))));
@@ -70,53 +55,21 @@ public abstract class JiraCrawler implements SiteCrawler {
         perProject(EntityType.ISSUE_LINK, this::issueLinks);
     }
 
-    // --- the table
+    // --- the table: listings per project
 
-    protected final void wholeSite(EntityType type, ScopeCrawl crawl) {
-        listings.put(type, new Listing(false, crawl));
-    }
-
-    protected final void perProject(EntityType type, ScopeCrawl crawl) {
-        listings.put(type, new Listing(true, crawl));
+    protected final void perProject(EntityType type, ScopeCrawl<String> crawl) {
+        perContainer(type, crawl);
     }
 
     @Override
-    public Side side() {
-        return side;
+    protected Collection<String> containerKeys() {
+        return projectIdsByKey().keySet();
     }
 
+    /** Per-project listings receive the project key. */
     @Override
-    public Set<EntityType> supportedTypes() {
-        return Collections.unmodifiableSet(listings.keySet());
-    }
-
-    @Override
-    public List<CrawlScope> plan(EntityType type, Set<String> onlyContainerKeys) {
-        var listing = listing(type);
-        if (!listing.perProject()) {
-            return List.of(CrawlScope.wholeSite(type));
-        }
-        return projectIdsByKey().keySet().stream()
-                .map(key -> CrawlScope.of(type, key))
-                .filter(scope -> scope.within(onlyContainerKeys))
-                .toList();
-    }
-
-    @Override
-    public void crawl(CrawlScope scope, EntitySink sink) {
-        var listing = listing(scope.type());
-        if (listing.perProject() && scope.containerKey() == null) {
-            for (var key : projectIdsByKey().keySet()) {
-                listing.crawl().crawl(key, sink);
-            }
-        } else {
-            listing.crawl().crawl(scope.containerKey(), sink);
-        }
-    }
-
-    @Override
-    public Map<String, Long> requestCounts() {
-        return client.requestCounts();
+    protected String container(String projectKey) {
+        return projectKey;
     }
 
     /**
@@ -150,16 +103,6 @@ public abstract class JiraCrawler implements SiteCrawler {
     private static String displayName(JsonNode myself) {
         var name = text(myself, "displayName");
         return name == null ? String.valueOf(text(myself, "name")) : name;
-    }
-
-    private Listing listing(EntityType type) {
-        var listing = listings.get(type);
-        if (listing == null) {
-            throw new CrawlFailure(
-                    CrawlFailure.Kind.UNEXPECTED,
-                    client.site() + " cannot list " + type.namespace() + " through its REST API");
-        }
-        return listing;
     }
 
     // --- what subclasses say
