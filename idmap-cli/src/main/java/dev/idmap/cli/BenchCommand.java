@@ -140,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
             long issueSearches = count(source, "/search") + count(cloud, "/search/jql");
             long requests = sum(source) + sum(cloud);
             long entities = detailedRows(work.resolve("reports"));
-            double floorSeconds = floorSeconds(requests, limit);
+            double floorSeconds = floorSeconds(List.of(source, cloud), limit);
             var result = new ArrayList<String>();
             result.add(String.format(
                     "issues=%d wall=%.1fs floor=%.1fs (x%.1f) requests=%d (source %d, cloud %d) issueSearchRequests=%d"
@@ -165,11 +165,20 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The wall-time floor the sites impose, if the engine issued exactly these requests: latency alone is no floor
-     * with unbounded concurrency, so the floor is set by the per-endpoint refill rate of the busiest endpoint.
+     * The wall-time floor the sites impose on exactly these requests: each endpoint has its own token bucket, so the
+     * busiest endpoint sets the floor (requests beyond its burst, at its refill rate). Latency alone sets none, as
+     * requests to different endpoints overlap.
      */
-    private static double floorSeconds(long requests, RateLimit limit) {
-        return limit == null ? 0 : Math.max(0, (requests - limit.burst()) / limit.refillPerSecond());
+    private static double floorSeconds(List<Map<String, Long>> countsPerSite, RateLimit limit) {
+        if (limit == null) {
+            return 0;
+        }
+        long busiest = countsPerSite.stream()
+                .flatMap(counts -> counts.values().stream())
+                .mapToLong(Long::longValue)
+                .max()
+                .orElse(0);
+        return Math.max(0, busiest - limit.burst()) / limit.refillPerSecond();
     }
 
     private static long detailedRows(Path reports) throws IOException {

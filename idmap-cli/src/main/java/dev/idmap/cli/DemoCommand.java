@@ -4,6 +4,7 @@ import dev.idmap.cli.client.IdmapClient;
 import dev.idmap.cli.client.JobStatus;
 import dev.idmap.cli.demo.Accuracy;
 import dev.idmap.service.IdmapServer;
+import dev.idmap.service.security.SecretHash;
 import dev.idmap.sim.SimConfig;
 import dev.idmap.sim.SimProduct;
 import dev.idmap.sim.SimulatedMigration;
@@ -12,7 +13,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,7 +173,7 @@ final class DemoCommand implements Callable<Integer> {
                 "--idmap.server.port=0",
                 "--idmap.server.address=127.0.0.1",
                 "--idmap.api.callers[0].name=demo",
-                "--idmap.api.callers[0].token-hashes[0]=" + sha256(token),
+                "--idmap.api.callers[0].token-hashes[0]=" + SecretHash.sha256(token),
                 "--logging.level.root=WARN"));
         int site = 0;
         for (var simulation : simulations) {
@@ -227,11 +227,5 @@ final class DemoCommand implements Callable<Integer> {
         var bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static String sha256(String secret) throws Exception {
-        var digest =
-                MessageDigest.getInstance("SHA-256").digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return "{sha256}" + HexFormat.of().formatHex(digest);
     }
 }
