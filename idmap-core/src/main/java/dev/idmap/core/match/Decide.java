@@ -2,6 +2,7 @@ package dev.idmap.core.match;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** The decision rules, free of any database: given what the join found, what is the decision. */
@@ -16,11 +17,30 @@ public final class Decide {
      * @param unmappedReferences the roles and ids of references that are not matched (e.g. {@code owner JIRAUSER1})
      * @param nearMiss whether destination entities share the key but sit in another container or have other
      *     references
+     * @param tieReference what is known of the source's tie reference
      */
-    public record KeyFacts(String name, String unmappedContainer, List<String> unmappedReferences, boolean nearMiss) {
+    public record KeyFacts(
+            String name,
+            String unmappedContainer,
+            List<String> unmappedReferences,
+            boolean nearMiss,
+            TieReference tieReference) {
         public KeyFacts {
             unmappedReferences = List.copyOf(unmappedReferences);
         }
+
+        public KeyFacts(String name, String unmappedContainer, List<String> unmappedReferences, boolean nearMiss) {
+            this(name, unmappedContainer, unmappedReferences, nearMiss, TieReference.NOT_SHOWN);
+        }
+    }
+
+    /** The state of a source entity's tie reference. */
+    public enum TieReference {
+        /** The source site shows no value (Data Center dashboards have no owner). */
+        NOT_SHOWN,
+        /** The value has no Cloud match (an author whose account could not be identified). */
+        UNMAPPED,
+        MAPPED
     }
 
     /**
@@ -39,6 +59,20 @@ public final class Decide {
     }
 
     public static MatchDecision byKey(KeyRule rule, KeyFacts facts, List<Candidate> candidates) {
+        var check = rule.tieReferenceCheck();
+        if (check == KeyRule.ReferenceCheck.REQUIRED_WHEN_SHOWN && facts.tieReference() == TieReference.UNMAPPED) {
+            return new MatchDecision.Unmatched(whyUnmatched(rule, facts));
+        }
+        var checked = check != KeyRule.ReferenceCheck.TIE_BREAK_ONLY && facts.tieReference() == TieReference.MAPPED;
+        if (checked && !candidates.isEmpty() && candidates.stream().noneMatch(Candidate::agreesOnTieReference)) {
+            var role = rule.tieReference().orElseThrow().role();
+            return new MatchDecision.Unmatched("a Cloud " + Labels.of(rule.type()) + " "
+                    + Labels.describe(rule, facts.name()) + " exists, but its " + role + " is not the mapped " + role);
+        }
+        if (checked) {
+            candidates =
+                    candidates.stream().filter(Candidate::agreesOnTieReference).toList();
+        }
         if (candidates.isEmpty()) {
             return new MatchDecision.Unmatched(whyUnmatched(rule, facts));
         }
@@ -57,7 +91,7 @@ public final class Decide {
         }
         return new MatchDecision.Ambiguous(
                 top.stream().map(Candidate::cloudId).toList(),
-                top.size() + " Cloud " + Labels.of(rule.type()) + "s fit " + Labels.describe(rule, facts.name())
+                top.size() + " Cloud " + Labels.plural(rule.type()) + " fit " + Labels.describe(rule, facts.name())
                         + " equally ("
                         + top.stream()
                                 .map(c -> quoted(c.name()))
@@ -67,8 +101,42 @@ public final class Decide {
                         + "); not guessing");
     }
 
+    /**
+     * Settles an ambiguous decision by what migrated data shows ({@link Evidence}): matched when every observation
+     * that lands on a candidate lands on the same one; otherwise still ambiguous, saying why.
+     *
+     * @param observations per candidate Cloud id, how many observations land on it (candidates with none absent)
+     * @param carriers how the observations are named in a reason, e.g. {@code issues}
+     */
+    public static MatchDecision byEvidence(
+            KeyRule rule, MatchDecision.Ambiguous ambiguous, Map<String, Long> observations, String carriers) {
+        var landed = ambiguous.candidates().stream()
+                .filter(c -> observations.getOrDefault(c, 0L) > 0)
+                .toList();
+        if (landed.size() == 1) {
+            return new MatchDecision.Matched(landed.getFirst(), rule.rule() + "+usage-evidence");
+        }
+        var why = landed.isEmpty()
+                ? "; no migrated " + carriers + " use any of them"
+                : "; migrated " + carriers + " use several of them ("
+                        + landed.stream()
+                                .map(c -> c + ": " + observations.get(c))
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse("")
+                        + ")";
+        return new MatchDecision.Ambiguous(ambiguous.candidates(), ambiguous.reason() + why);
+    }
+
     private static MatchDecision matched(KeyRule rule, KeyFacts facts, Candidate candidate, String how) {
         var name = rule.rule() + how;
+        if (rule.tieReferenceCheck() != KeyRule.ReferenceCheck.TIE_BREAK_ONLY) {
+            var role = rule.tieReference().orElseThrow().role();
+            name += switch (facts.tieReference()) {
+                case MAPPED -> "+" + role;
+                case UNMAPPED -> "+" + role + "-unmapped";
+                case NOT_SHOWN -> "+" + role + "-not-shown";
+            };
+        }
         if (candidate.priority() > 0) {
             name += "+historical-key";
         } else if (rule.name() == KeyRule.NameKey.MIGRATED_SUFFIX && !Objects.equals(candidate.name(), facts.name())) {

@@ -24,6 +24,10 @@ public final class EntityMatcher implements AutoCloseable {
     private final MatchRules rules;
     private final Connection reader;
     private final Connection writerConnection;
+    private EvidenceFinder evidence;
+
+    static final int SUBSTITUTE_NONE = -1;
+    static final int SUBSTITUTE_CONTAINER = -2;
 
     /** Opens the two connections (one streaming candidates, one writing decisions) it keeps until closed. */
     public EntityMatcher(DataSource dataSource, MatchRules rules) {
@@ -50,6 +54,7 @@ public final class EntityMatcher implements AutoCloseable {
     /** Decides every staged source entity of {@code type} in run {@code runId}; returns how many. */
     public long match(String runId, EntityType type, LongConsumer progress) {
         try {
+            evidence = new EvidenceFinder(writerConnection, runId, rules, type);
             deleteDecisions(writerConnection, runId, type);
             long count = 0;
             try (var writer = new DecisionWriter(writerConnection, runId)) {
@@ -143,29 +148,20 @@ public final class EntityMatcher implements AutoCloseable {
                  left join idmap_stage_decision pm on pm.run_id = s.run_id and pm.entity_type = s.parent_type
                    and pm.source_id = s.parent_id and pm.status = 'MATCHED'
                 """);
-        // the source entity's anchor in Cloud terms; null (no candidate) when a part of it is not mapped
-        var anchor = new StringBuilder(
-                rule.withinContainer() ? "(case when s.parent_id is null then '' else pm.cloud_id end)" : "''");
+        var mappedReferences = new ArrayList<String>();
+        var anchor = anchorExpression(rule, joins, SUBSTITUTE_NONE, mappedReferences);
         for (int i = 0; i < rule.references().size(); i++) {
             var n = i + 1;
-            var mapped = mappedReference(
-                    joins, "m" + n, "s.ref" + n, rule.references().get(i));
             select.append(", s.ref").append(n).append(" sref").append(n);
-            select.append(", ").append(mapped).append(" mref").append(n);
-            anchor.append(" || '")
-                    .append(KeyRule.ANCHOR_SEPARATOR)
-                    .append("' || (case when s.ref")
-                    .append(n)
-                    .append(" is null then '' else ")
-                    .append(mapped)
-                    .append(" end)");
+            select.append(", ").append(mappedReferences.get(i)).append(" mref").append(n);
         }
         if (rule.tieReference().isPresent()) {
             var mapped = mappedReference(
                     joins, "mt", "s.tie_ref", rule.tieReference().get());
             select.append(", case when d.tie_ref = ").append(mapped).append(" then 1 else 0 end tie_ref");
+            select.append(", s.tie_ref stie, ").append(mapped).append(" mtie");
         } else {
-            select.append(", 0 tie_ref");
+            select.append(", 0 tie_ref, cast(null as varchar(1)) stie, cast(null as varchar(1)) mtie");
         }
         var anchored = rule.withinContainer() || !rule.references().isEmpty();
         if (anchored) {
@@ -191,10 +187,40 @@ public final class EntityMatcher implements AutoCloseable {
     }
 
     /**
+     * The SQL expression of a source entity's anchor in Cloud terms (see {@link StagedEntity#anchor()}): null, so
+     * no candidate, when a part of it is not mapped. The join to the container's decision is alias {@code pm}.
+     *
+     * @param substituted the index of a reference whose Cloud id is a bind parameter instead of its mapping (a
+     *     candidate tried in its place), {@link #SUBSTITUTE_CONTAINER} for the container, or {@link #SUBSTITUTE_NONE}
+     * @param mapped receives the expression of each reference's mapped Cloud id
+     */
+    static StringBuilder anchorExpression(KeyRule rule, StringBuilder joins, int substituted, List<String> mapped) {
+        var container = substituted == SUBSTITUTE_CONTAINER ? "cast(? as varchar(512))" : "pm.cloud_id";
+        var anchor = new StringBuilder(
+                rule.withinContainer() ? "(case when s.parent_id is null then '' else " + container + " end)" : "''");
+        for (int i = 0; i < rule.references().size(); i++) {
+            var n = i + 1;
+            var cloud = i == substituted
+                    ? "cast(? as varchar(512))"
+                    : mappedReference(
+                            joins, "m" + n, "s.ref" + n, rule.references().get(i));
+            mapped.add(cloud);
+            anchor.append(" || '")
+                    .append(KeyRule.ANCHOR_SEPARATOR)
+                    .append("' || (case when s.ref")
+                    .append(n)
+                    .append(" is null then '' else ")
+                    .append(cloud)
+                    .append(" end)");
+        }
+        return anchor;
+    }
+
+    /**
      * Joins the decisions of a reference's target type(s), one equality join per type so that every lookup is a
      * primary-key lookup on both databases, and returns the SQL expression of the mapped Cloud id.
      */
-    private static String mappedReference(StringBuilder joins, String alias, String column, Reference reference) {
+    static String mappedReference(StringBuilder joins, String alias, String column, Reference reference) {
         var expressions = new java.util.ArrayList<String>();
         var targets = reference.targets().stream().sorted().toList();
         for (int t = 0; t < targets.size(); t++) {
@@ -221,6 +247,11 @@ public final class EntityMatcher implements AutoCloseable {
 
     private void decideAndWrite(DecisionWriter writer, KeyRule rule, SourceRow row) throws SQLException {
         var decision = Decide.byKey(rule, row.facts(), row.candidates());
+        if (decision instanceof MatchDecision.Ambiguous ambiguous
+                && !rules.evidenceFor(rule.type()).isEmpty()) {
+            decision = Decide.byEvidence(
+                    rule, ambiguous, evidence.observe(row.id, ambiguous.candidates()), evidence.carriers());
+        }
         String cloudKey = null;
         if (decision instanceof MatchDecision.Matched matched) {
             cloudKey = row.names.get(matched.cloudId());
@@ -318,11 +349,20 @@ public final class EntityMatcher implements AutoCloseable {
             var parent = result.getString("sparent");
             var container = result.getString("scontainer");
             var parentUnmapped = rule.withinContainer() && parent != null && result.getString("pcloud") == null;
+            if (rule.tieReferenceCheck() == KeyRule.ReferenceCheck.REQUIRED_WHEN_SHOWN
+                    && result.getString("stie") != null
+                    && result.getString("mtie") == null) {
+                unmappedReferences.add(rule.tieReference().orElseThrow().role() + " " + result.getString("stie"));
+            }
+            var tie = result.getString("stie") == null
+                    ? Decide.TieReference.NOT_SHOWN
+                    : result.getString("mtie") == null ? Decide.TieReference.UNMAPPED : Decide.TieReference.MAPPED;
             var facts = new Decide.KeyFacts(
                     result.getString("sname"),
                     parentUnmapped ? (container != null ? container : parent) : null,
                     unmappedReferences,
-                    false);
+                    false,
+                    tie);
             return new SourceRow(result.getString("sid"), result.getString("sname"), container, facts);
         }
 
@@ -346,7 +386,11 @@ public final class EntityMatcher implements AutoCloseable {
 
         Decide.KeyFacts facts() {
             return new Decide.KeyFacts(
-                    partial.name(), partial.unmappedContainer(), partial.unmappedReferences(), nearMiss);
+                    partial.name(),
+                    partial.unmappedContainer(),
+                    partial.unmappedReferences(),
+                    nearMiss,
+                    partial.tieReference());
         }
 
         List<Decide.Candidate> candidates() {

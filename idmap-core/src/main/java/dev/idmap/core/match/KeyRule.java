@@ -24,6 +24,7 @@ import java.util.Set;
  * @param references references that must map onto each other (at most three)
  * @param tieAttributes attributes that break ties
  * @param tieReference a reference that breaks ties
+ * @param tieReferenceCheck what the tie reference does besides breaking ties
  * @param withinContainer whether a candidate must live in the mapped container
  * @param aliasAttribute destination attribute with comma-separated alternative names at priority 1 (issues'
  *     historical keys)
@@ -39,6 +40,7 @@ public record KeyRule(
         List<Reference> references,
         List<AttributeKey> tieAttributes,
         Optional<Reference> tieReference,
+        ReferenceCheck tieReferenceCheck,
         boolean withinContainer,
         String aliasAttribute,
         Set<String> linkedByName,
@@ -61,6 +63,22 @@ public record KeyRule(
         MIGRATED_SUFFIX
     }
 
+    /** What a tie reference does besides breaking ties. */
+    public enum ReferenceCheck {
+        /** Nothing: it only breaks ties (a board's filter). */
+        TIE_BREAK_ONLY,
+        /**
+         * Once mapped, it must agree; when the source shows none, or one with no Cloud match, the rest of the key
+         * decides (a comment's author whose account is not identifiable: its time within the mapped issue).
+         */
+        REQUIRED_WHEN_MAPPED,
+        /**
+         * Where the source shows it, it must be mapped and agree; only where the source shows none does the rest
+         * of the key decide (a dashboard: Data Center shows no owner).
+         */
+        REQUIRED_WHEN_SHOWN
+    }
+
     public KeyRule {
         keyAttributes = List.copyOf(keyAttributes);
         references = List.copyOf(references);
@@ -74,112 +92,102 @@ public record KeyRule(
     /** A rule matching by name alone, globally; refine it with the {@code with…} methods. */
     public static KeyRule byName(EntityType type, String rule, NameKey name) {
         return new KeyRule(
-                type, rule, name, List.of(), List.of(), List.of(), Optional.empty(), false, null, Set.of(), false);
+                type,
+                rule,
+                name,
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                ReferenceCheck.TIE_BREAK_ONLY,
+                false,
+                null,
+                Set.of(),
+                false);
     }
 
     public KeyRule insideContainer() {
-        return new KeyRule(
-                type,
-                rule,
-                name,
-                keyAttributes,
-                references,
-                tieAttributes,
-                tieReference,
-                true,
-                aliasAttribute,
-                linkedByName,
-                mergeAllowed);
+        return edit(draft -> draft.withinContainer = true);
     }
 
     public KeyRule withKeyAttributes(AttributeKey... attributes) {
-        return new KeyRule(
-                type,
-                rule,
-                name,
-                List.of(attributes),
-                references,
-                tieAttributes,
-                tieReference,
-                withinContainer,
-                aliasAttribute,
-                linkedByName,
-                mergeAllowed);
+        return edit(draft -> draft.keyAttributes = List.of(attributes));
     }
 
     public KeyRule withReferences(Reference... refs) {
-        return new KeyRule(
-                type,
-                rule,
-                name,
-                keyAttributes,
-                List.of(refs),
-                tieAttributes,
-                tieReference,
-                withinContainer,
-                aliasAttribute,
-                linkedByName,
-                mergeAllowed);
+        return edit(draft -> draft.references = List.of(refs));
     }
 
     public KeyRule withTieAttributes(AttributeKey... attributes) {
-        return new KeyRule(
-                type,
-                rule,
-                name,
-                keyAttributes,
-                references,
-                List.of(attributes),
-                tieReference,
-                withinContainer,
-                aliasAttribute,
-                linkedByName,
-                mergeAllowed);
+        return edit(draft -> draft.tieAttributes = List.of(attributes));
     }
 
+    /** A reference that only breaks ties between candidates (a board's filter). */
     public KeyRule withTieReference(Reference reference) {
-        return new KeyRule(
-                type,
-                rule,
-                name,
-                keyAttributes,
-                references,
-                tieAttributes,
-                Optional.of(reference),
-                withinContainer,
-                aliasAttribute,
-                linkedByName,
-                mergeAllowed);
+        return withCheckedReference(reference, ReferenceCheck.TIE_BREAK_ONLY);
+    }
+
+    /** A reference that breaks ties and rules candidates out as {@code check} says. */
+    public KeyRule withCheckedReference(Reference reference, ReferenceCheck check) {
+        return edit(draft -> {
+            draft.tieReference = Optional.of(reference);
+            draft.tieReferenceCheck = check;
+        });
     }
 
     public KeyRule withAliases(String attribute) {
-        return new KeyRule(
-                type,
-                rule,
-                name,
-                keyAttributes,
-                references,
-                tieAttributes,
-                tieReference,
-                withinContainer,
-                attribute,
-                linkedByName,
-                mergeAllowed);
+        return edit(draft -> draft.aliasAttribute = attribute);
     }
 
     public KeyRule linkedByName(String... names) {
-        return new KeyRule(
-                type,
-                rule,
-                name,
-                keyAttributes,
-                references,
-                tieAttributes,
-                tieReference,
-                withinContainer,
-                aliasAttribute,
-                Set.of(names),
-                mergeAllowed);
+        return edit(draft -> draft.linkedByName = Set.of(names));
+    }
+
+    private KeyRule edit(java.util.function.Consumer<Draft> change) {
+        var draft = new Draft(this);
+        change.accept(draft);
+        return draft.rule();
+    }
+
+    /** A mutable copy for the {@code with…} methods. */
+    private static final class Draft {
+        private final KeyRule from;
+        List<AttributeKey> keyAttributes;
+        List<Reference> references;
+        List<AttributeKey> tieAttributes;
+        Optional<Reference> tieReference;
+        ReferenceCheck tieReferenceCheck;
+        boolean withinContainer;
+        String aliasAttribute;
+        Set<String> linkedByName;
+
+        Draft(KeyRule from) {
+            this.from = from;
+            keyAttributes = from.keyAttributes;
+            references = from.references;
+            tieAttributes = from.tieAttributes;
+            tieReference = from.tieReference;
+            tieReferenceCheck = from.tieReferenceCheck;
+            withinContainer = from.withinContainer;
+            aliasAttribute = from.aliasAttribute;
+            linkedByName = from.linkedByName;
+        }
+
+        KeyRule rule() {
+            return new KeyRule(
+                    from.type,
+                    from.rule,
+                    from.name,
+                    keyAttributes,
+                    references,
+                    tieAttributes,
+                    tieReference,
+                    tieReferenceCheck,
+                    withinContainer,
+                    aliasAttribute,
+                    linkedByName,
+                    from.mergeAllowed);
+        }
     }
 
     @Override

@@ -41,6 +41,15 @@ final class Labels {
         };
     }
 
+    /** The plural of {@link #of}: statuses, priorities, issues. */
+    static String plural(EntityType type) {
+        var one = of(type);
+        if (one.endsWith("s")) {
+            return one + "es";
+        }
+        return one.endsWith("y") ? one.substring(0, one.length() - 1) + "ies" : one + "s";
+    }
+
     /** How the natural key of a source entity reads in a sentence. */
     static String describe(KeyRule rule, String name) {
         var type = rule.type();

@@ -11,7 +11,8 @@ import javax.sql.DataSource;
  *
  * <p>Why not Flyway here: the engine is a library handed a {@code DataSource}; a second Flyway history in the same
  * schema would need coordination with the service's migrations for no gain while the staging tables are disposable
- * working data. A future incompatible change gets new table names (a {@code _v2} suffix), never an in-place ALTER.
+ * working data. Compatible growth is an idempotent {@code add column if not exists} of a nullable column; an
+ * incompatible change gets new table names (a {@code _v2} suffix), never an in-place rewrite.
  */
 public final class StagingSchema {
 
@@ -47,6 +48,11 @@ public final class StagingSchema {
               tie_key varchar(4000) not null,
               primary key (run_id, side, entity_type, id))""",
             "create index if not exists idmap_stage_entity_scope on idmap_stage_entity (run_id, side, scope)",
+            // usage-evidence columns (an issue's status, type, priority…), added to tables of earlier versions
+            "alter table idmap_stage_entity add column if not exists use1 varchar(512)",
+            "alter table idmap_stage_entity add column if not exists use2 varchar(512)",
+            "alter table idmap_stage_entity add column if not exists use3 varchar(512)",
+            "alter table idmap_stage_entity add column if not exists use4 varchar(512)",
             """
             create table if not exists idmap_stage_key (
               run_id varchar(200) not null,

@@ -262,6 +262,9 @@ public final class StagingStore {
         return side == Side.SOURCE ? "S" : "D";
     }
 
+    /** A staged entity waiting for its batch, with the values of its carrier's usage attributes. */
+    private record Pending(StagedEntity staged, List<String> uses) {}
+
     /** Streams one part's entities into the staging tables in batches. */
     public final class PartWriter implements EntitySink, AutoCloseable {
 
@@ -273,7 +276,7 @@ public final class StagingStore {
         private final PreparedStatement insertEntity;
         private final PreparedStatement insertNewEntity;
         private final PreparedStatement insertKey;
-        private final List<StagedEntity> pending = new ArrayList<>(BATCH);
+        private final List<Pending> pending = new ArrayList<>(BATCH);
         private long count;
         private boolean closed;
 
@@ -286,13 +289,13 @@ public final class StagingStore {
             this.progress = progress;
             this.insertEntity = connection.prepareStatement("""
                     insert into idmap_stage_entity (run_id, side, entity_type, id, scope, parent_id, parent_type,
-                      name, ref1, ref2, ref3, tie_ref, tie_key)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                      name, ref1, ref2, ref3, tie_ref, tie_key, use1, use2, use3, use4)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             // a crawler may list an entity twice (a sprint under two boards): the first one staged wins
             this.insertNewEntity = connection.prepareStatement("""
                     insert into idmap_stage_entity (run_id, side, entity_type, id, scope, parent_id, parent_type,
-                      name, ref1, ref2, ref3, tie_ref, tie_key)
-                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                      name, ref1, ref2, ref3, tie_ref, tie_key, use1, use2, use3, use4)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
                     where not exists (select 1 from idmap_stage_entity
                       where run_id = ? and side = ? and entity_type = ? and id = ?)""");
             this.insertKey = connection.prepareStatement("""
@@ -305,7 +308,10 @@ public final class StagingStore {
             if (entity.type() != scope.type()) {
                 throw new IllegalArgumentException("crawler of " + scope.name() + " delivered a " + entity.type());
             }
-            pending.add(rules.ruleFor(entity.type()).stage(entity, side));
+            var uses = rules.usageAttributes(entity.type()).stream()
+                    .map(entity::attribute)
+                    .toList();
+            pending.add(new Pending(rules.ruleFor(entity.type()).stage(entity, side), uses));
             count++;
             if (pending.size() >= BATCH) {
                 try {
@@ -340,7 +346,8 @@ public final class StagingStore {
         private void write(PreparedStatement statement, boolean deduplicate) throws SQLException {
             var sideCode = sideCode(side);
             var type = scope.type().name();
-            for (var staged : pending) {
+            for (var row : pending) {
+                var staged = row.staged();
                 int i = 1;
                 statement.setString(i++, runId);
                 statement.setString(i++, sideCode);
@@ -358,6 +365,10 @@ public final class StagingStore {
                 }
                 setNullable(statement, i++, staged.tieReference());
                 statement.setString(i++, staged.tieKey());
+                for (int u = 0; u < MatchRules.MAX_USAGE_ATTRIBUTES; u++) {
+                    setNullable(
+                            statement, i++, u < row.uses().size() ? row.uses().get(u) : null);
+                }
                 if (deduplicate) {
                     statement.setString(i++, runId);
                     statement.setString(i++, sideCode);
@@ -371,7 +382,7 @@ public final class StagingStore {
                 if (deduplicate && inserted[e] == 0) {
                     continue; // a duplicate: its keys are already staged
                 }
-                var staged = pending.get(e);
+                var staged = pending.get(e).staged();
                 for (var key : staged.keys()) {
                     int k = 1;
                     insertKey.setString(k++, runId);

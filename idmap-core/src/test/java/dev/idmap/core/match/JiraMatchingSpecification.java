@@ -194,6 +194,151 @@ abstract class JiraMatchingSpecification {
     }
 
     @Test
+    void a_migrated_suffix_clash_is_settled_by_the_statuses_the_migrated_issues_carry() {
+        // given a server status "Done" and Cloud's own "Done" beside the migration's "Done (migrated)"
+        var scenario = aMigratedProject()
+                .source(
+                        entity(ISSUE_STATUS, "1", null, "Done", "category", "done"),
+                        entity(ISSUE_STATUS, "2", null, "Open", "category", "new"),
+                        entity(ISSUE, "20001", "10000", "ABC-1", "project", "ABC", "statusId", "1", "priorityId", "7"),
+                        entity(ISSUE, "20002", "10000", "ABC-2", "project", "ABC", "statusId", "1", "priorityId", "7"),
+                        entity(ISSUE, "20003", "10000", "ABC-3", "project", "ABC", "statusId", "2", "priorityId", "8"),
+                        entity(PRIORITY, "7", null, "Medium"),
+                        entity(PRIORITY, "8", null, "Low"))
+                .destination(
+                        entity(ISSUE_STATUS, "100", null, "Done", "category", "done"),
+                        entity(ISSUE_STATUS, "101", null, "Done (migrated)", "category", "done"),
+                        entity(ISSUE_STATUS, "102", null, "Open", "category", "new"),
+                        entity(ISSUE_STATUS, "103", null, "Open (migrated)", "category", "new"),
+                        entity(
+                                ISSUE,
+                                "30001",
+                                "10042",
+                                "ABC-1",
+                                "project",
+                                "ABC",
+                                "statusId",
+                                "101",
+                                "priorityId",
+                                "70"),
+                        entity(
+                                ISSUE,
+                                "30002",
+                                "10042",
+                                "ABC-2",
+                                "project",
+                                "ABC",
+                                "statusId",
+                                "101",
+                                "priorityId",
+                                "71"),
+                        // ABC-3 was moved to Cloud's own "Open" after the migration: evidence splits
+                        entity(ISSUE, "30003", "10042", "ABC-3", "project", "ABC", "statusId", "102"),
+                        entity(PRIORITY, "70", null, "Medium"),
+                        entity(PRIORITY, "71", null, "Medium (migrated)"),
+                        entity(PRIORITY, "80", null, "Low"),
+                        entity(PRIORITY, "81", null, "Low (migrated)"));
+        // when
+        var result = map(scenario);
+        // then every migrated issue with server status 1 has Cloud status 101
+        assertThat(result.row(ISSUE_STATUS, "1").cloudId()).isEqualTo("101");
+        assertThat(result.row(ISSUE_STATUS, "1").rule()).isEqualTo("name-within-project-scope+usage-evidence");
+        // and a single observation settles "Open" too; it is the only one and it lands on a candidate
+        assertThat(result.row(ISSUE_STATUS, "2").cloudId()).isEqualTo("102");
+        // but issues that name two candidates of "Medium" settle nothing
+        var medium = result.row(PRIORITY, "7");
+        assertThat(medium.status()).isEqualTo("AMBIGUOUS");
+        assertThat(medium.reason()).endsWith("; migrated issues use several of them (70: 1, 71: 1)");
+        // and no issue of Cloud carries a priority for "Low": nothing observed, nothing settled
+        assertThat(result.row(PRIORITY, "8").reason()).endsWith("; no migrated issues use any of them");
+    }
+
+    @Test
+    void a_link_type_clash_is_settled_by_the_links_between_mapped_issues() {
+        // given
+        var scenario = anIssueWithUsers()
+                .source(
+                        entity(ISSUE_LINK_TYPE, "10000", null, "Relates", "inward", "relates to", "outward", "relates"),
+                        entity(
+                                ISSUE_LINK,
+                                "1",
+                                null,
+                                null,
+                                "typeId",
+                                "10000",
+                                "inwardIssueId",
+                                "20001",
+                                "outwardIssueId",
+                                "20002"))
+                .destination(
+                        entity(ISSUE_LINK_TYPE, "200", null, "Relates", "inward", "relates to", "outward", "relates"),
+                        entity(
+                                ISSUE_LINK_TYPE,
+                                "201",
+                                null,
+                                "Relates (migrated)",
+                                "inward",
+                                "relates to",
+                                "outward",
+                                "relates"),
+                        entity(
+                                ISSUE_LINK,
+                                "9",
+                                null,
+                                null,
+                                "typeId",
+                                "201",
+                                "inwardIssueId",
+                                "30001",
+                                "outwardIssueId",
+                                "30002"));
+        // when
+        var result = map(scenario);
+        // then the link between the mapped issues names the migrated type, and the link follows
+        assertThat(result.row(ISSUE_LINK_TYPE, "10000").cloudId()).isEqualTo("201");
+        assertThat(result.row(ISSUE_LINK, "1").cloudId()).isEqualTo("9");
+    }
+
+    @Test
+    void a_custom_field_clash_is_settled_by_the_options_it_holds() {
+        var select = "com.atlassian.jira.plugin.system.customfieldtypes:select";
+        // given
+        var scenario = Scenario.jira()
+                .source(
+                        entity(CUSTOM_FIELD, "customfield_10105", null, "Category", "fieldType", select),
+                        entity(CUSTOM_FIELD_OPTION, "1", "customfield_10105", "Alpha"),
+                        entity(CUSTOM_FIELD_OPTION, "2", "customfield_10105", "Bravo"))
+                .destination(
+                        entity(CUSTOM_FIELD, "customfield_10030", null, "Category", "fieldType", select),
+                        entity(CUSTOM_FIELD, "customfield_10104", null, "Category (migrated)", "fieldType", select),
+                        entity(CUSTOM_FIELD_OPTION, "11", "customfield_10030", "Hardware"),
+                        entity(CUSTOM_FIELD_OPTION, "12", "customfield_10104", "Alpha"),
+                        entity(CUSTOM_FIELD_OPTION, "13", "customfield_10104", "Bravo"));
+        // when
+        var result = map(scenario);
+        // then
+        assertThat(result.row(CUSTOM_FIELD, "10105").cloudId()).isEqualTo("10104");
+        assertThat(result.row(CUSTOM_FIELD_OPTION, "2").cloudId()).isEqualTo("13");
+    }
+
+    @Test
+    void without_the_carriers_in_the_run_a_clash_stays_ambiguous() {
+        // given the same clash as above, but a run restricted to statuses crawls no issues
+        var scenario = aMigratedProject()
+                .source(
+                        entity(ISSUE_STATUS, "1", null, "Done", "category", "done"),
+                        entity(ISSUE, "20001", "10000", "ABC-1", "project", "ABC", "statusId", "1"))
+                .destination(
+                        entity(ISSUE_STATUS, "100", null, "Done", "category", "done"),
+                        entity(ISSUE_STATUS, "101", null, "Done (migrated)", "category", "done"),
+                        entity(ISSUE, "30001", "10042", "ABC-1", "project", "ABC", "statusId", "101"));
+        // when
+        var result = map(scenario, Set.of(ISSUE_STATUS));
+        // then
+        assertThat(result.row(ISSUE_STATUS, "1").status()).isEqualTo("AMBIGUOUS");
+    }
+
+    @Test
     void options_match_by_value_within_their_field_and_cascading_children_by_parent_value() {
         var cascading = "com.atlassian.jira.plugin.system.customfieldtypes:cascadingselect";
         // given
@@ -292,6 +437,26 @@ abstract class JiraMatchingSpecification {
         assertThat(result.row(FILTER, "10000").cloudId()).isEqualTo("20001");
         assertThat(result.row(FILTER, "10001").cloudId()).isEqualTo("20000");
         assertThat(result.row(DASHBOARD, "10100").reason()).isEqualTo("its owner JIRAUSER3 not matched in Cloud");
+    }
+
+    @Test
+    void a_dashboard_whose_site_shows_no_owner_matches_by_name_alone_when_only_one_fits() {
+        // given Data Center dashboards, which come without owner
+        var scenario = twoUsers()
+                .source(
+                        entity(DASHBOARD, "10100", null, "Team"),
+                        entity(DASHBOARD, "10101", null, "Ops"),
+                        entity(DASHBOARD, "10102", null, "Ops"))
+                .destination(
+                        entity(DASHBOARD, "20100", null, "Team", "owner", "acc-ann"),
+                        entity(DASHBOARD, "20101", null, "Ops", "owner", "acc-ann"),
+                        entity(DASHBOARD, "20102", null, "Ops", "owner", "acc-ben"));
+        // when
+        var result = map(scenario);
+        // then
+        assertThat(result.row(DASHBOARD, "10100").cloudId()).isEqualTo("20100");
+        assertThat(result.row(DASHBOARD, "10100").rule()).isEqualTo("name+owner-not-shown");
+        assertThat(result.row(DASHBOARD, "10101").status()).isEqualTo("AMBIGUOUS");
     }
 
     @Test
@@ -448,6 +613,28 @@ abstract class JiraMatchingSpecification {
         assertThat(result.row(COMMENT, "3").container()).isEqualTo("ABC-2");
         assertThat(result.row(WORKLOG, "4").cloudId()).isEqualTo("104");
         assertThat(result.row(ATTACHMENT, "5").cloudId()).isEqualTo("105");
+    }
+
+    @Test
+    void an_item_whose_author_has_no_cloud_match_is_found_by_its_time_within_the_issue() {
+        var t1 = "2024-03-01T10:15:30.000Z";
+        // given a comment by a server user whose account cannot be identified, and one by a mapped author
+        var scenario = anIssueWithUsers()
+                .source(
+                        entity(JIRA_USER, "JIRAUSER7", null, "hidden"),
+                        entity(COMMENT, "1", "20001", null, "author", "JIRAUSER7", "created", t1, "project", "ABC"),
+                        entity(COMMENT, "2", "20002", null, "author", "JIRAUSER1", "created", t1, "project", "ABC"))
+                .destination(
+                        entity(COMMENT, "101", "30001", null, "author", "acc-hidden", "created", t1, "project", "ABC"),
+                        // same time in ABC-2, but by someone else than the mapped author
+                        entity(COMMENT, "102", "30002", null, "author", "acc-ben", "created", t1, "project", "ABC"));
+        // when
+        var result = map(scenario);
+        // then
+        assertThat(result.row(COMMENT, "1").cloudId()).isEqualTo("101");
+        assertThat(result.row(COMMENT, "1").rule()).isEqualTo("created-within-issue+author-unmapped");
+        assertThat(result.row(COMMENT, "2").status()).isEqualTo("UNMATCHED");
+        assertThat(result.row(COMMENT, "2").reason()).contains("its author is not the mapped author");
     }
 
     @Test

@@ -77,9 +77,19 @@ final class IssueSpace {
                 world.cloud.users.subList(0, 3).stream().map(Records.User::ref).toList();
         this.dcStandardTypes =
                 world.dc.issueTypes.stream().filter(t -> !t.subtask()).toList();
+        this.dcSubtaskType = world.dc.issueTypes.stream()
+                .filter(IssueType::subtask)
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     private final List<IssueType> dcStandardTypes;
+
+    /** Every tenth DC issue is a sub-task (its {@code parent} field is not rendered). */
+    private static final int SUBTASK_EVERY = 10;
+
+    private final long dcSubtaskType;
 
     JiraSite site(boolean cloud) {
         return cloud ? world.cloud : world.dc;
@@ -139,7 +149,9 @@ final class IssueSpace {
                 number,
                 project.issueId(number),
                 project.key() + "-" + number,
-                types.get(Ids.pick(h, 0, types.size())).id(),
+                number % SUBTASK_EVERY == 0
+                        ? dcSubtaskType
+                        : types.get(Ids.pick(h, 0, types.size())).id(),
                 status.id(),
                 world.dc
                         .priorities

@@ -78,6 +78,7 @@ class JiraGroundTruthTest {
                 Map.entry("jira/classic:customFieldOption|not_migrated|UNMATCHED", 4L),
                 Map.entry("jira:filter|ambiguous_duplicate_name|AMBIGUOUS", 2L),
                 Map.entry("jira:filter|not_migrated|UNMATCHED", 3L),
+                Map.entry("jira:filter|owner_hidden_email|UNMATCHED", 1L),
                 Map.entry("jira:portalPage|ambiguous_duplicate_name|AMBIGUOUS", 2L),
                 Map.entry("jira:portalPage|not_migrated|UNMATCHED", 1L),
                 Map.entry("jira/classic/software:rapidView|ambiguous_duplicate_name|AMBIGUOUS", 2L),

@@ -1,0 +1,154 @@
+package dev.idmap.core.match;
+
+import dev.idmap.core.model.EntityType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Counts, in the staged data, the observations that the {@link Evidence} of one type makes about an ambiguous
+ * decision's candidates. Only ambiguous decisions ask, so the work is nil on a run without ambiguity.
+ *
+ * <p>Used-by evidence reads every matched carrier once (one grouped join, the result holds one row per pair of
+ * used ids, e.g. per pair of statuses) and keeps that small table for the type's remaining decisions. Referenced-in-
+ * key evidence asks, per candidate, how many source carriers have a Cloud twin with the candidate in place of the
+ * reference: one index probe per carrier on the key table, as in matching.
+ */
+final class EvidenceFinder {
+
+    private final Connection connection;
+    private final String runId;
+    private final MatchRules rules;
+    private final List<Evidence> evidence;
+    private final Map<Evidence, Map<String, Map<String, Long>>> usedPairs = new HashMap<>();
+
+    EvidenceFinder(Connection connection, String runId, MatchRules rules, EntityType type) {
+        this.connection = connection;
+        this.runId = runId;
+        this.rules = rules;
+        this.evidence = rules.evidenceFor(type);
+    }
+
+    /** How the carriers are named in a reason, e.g. {@code issues or issue links}. */
+    String carriers() {
+        return evidence.stream().map(e -> Labels.plural(e.carrier())).distinct().collect(Collectors.joining(" or "));
+    }
+
+    /** Per candidate, the observations landing on it, summed over every evidence of the type. */
+    Map<String, Long> observe(String sourceId, List<String> candidates) throws SQLException {
+        var counts = new TreeMap<String, Long>();
+        for (var e : evidence) {
+            if (!carrierDecided(e)) {
+                continue; // the run does not cover the carrier: nothing observed, nothing settled
+            }
+            switch (e.kind()) {
+                case USED_BY_MATCHED -> {
+                    var pairs = usedPairs(e).getOrDefault(sourceId, Map.of());
+                    for (var candidate : candidates) {
+                        counts.merge(candidate, pairs.getOrDefault(candidate, 0L), Long::sum);
+                    }
+                }
+                case REFERENCED_IN_KEY, CONTAINED_BY -> {
+                    for (var candidate : candidates) {
+                        counts.merge(candidate, referencing(e, sourceId, candidate), Long::sum);
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Whether what the evidence reads is decided: the carrier itself, or what else the carrier's key needs. */
+    private boolean carrierDecided(Evidence e) throws SQLException {
+        var needed = new LinkedHashSet<EntityType>();
+        if (e.kind() == Evidence.Kind.USED_BY_MATCHED) {
+            needed.add(e.carrier());
+        } else {
+            needed.addAll(rules.ruleFor(e.carrier()).dependencies());
+            needed.remove(e.resolves());
+        }
+        for (var type : needed) {
+            try (var query = connection.prepareStatement(
+                    "select 1 from idmap_stage_decision where run_id = ? and entity_type = ? fetch first 1 rows only")) {
+                query.setString(1, runId);
+                query.setString(2, type.name());
+                try (var result = query.executeQuery()) {
+                    if (!result.next()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Source used id → (Cloud used id → number of matched carriers showing that pair). */
+    private Map<String, Map<String, Long>> usedPairs(Evidence e) throws SQLException {
+        var known = usedPairs.get(e);
+        if (known != null) {
+            return known;
+        }
+        var column = "use" + (rules.usageAttributes(e.carrier()).indexOf(e.attribute()) + 1);
+        var sql = "select s." + column + " su, d." + column + " du, count(*) n"
+                + " from idmap_stage_entity s"
+                + " join idmap_stage_decision m on m.run_id = s.run_id and m.entity_type = s.entity_type"
+                + "   and m.source_id = s.id and m.status = 'MATCHED'"
+                + " join idmap_stage_entity d on d.run_id = s.run_id and d.side = 'D'"
+                + "   and d.entity_type = s.entity_type and d.id = m.cloud_id"
+                + " where s.run_id = ? and s.side = 'S' and s.entity_type = ?"
+                + "   and s." + column + " is not null and d." + column + " is not null"
+                + " group by s." + column + ", d." + column;
+        var pairs = new HashMap<String, Map<String, Long>>();
+        try (var query = connection.prepareStatement(sql)) {
+            query.setString(1, runId);
+            query.setString(2, e.carrier().name());
+            try (var result = query.executeQuery()) {
+                while (result.next()) {
+                    pairs.computeIfAbsent(result.getString("su"), k -> new HashMap<>())
+                            .put(result.getString("du"), result.getLong("n"));
+                }
+            }
+        }
+        usedPairs.put(e, pairs);
+        return pairs;
+    }
+
+    /**
+     * How many source carriers that reference (or sit in) {@code sourceId} have a Cloud carrier with the same key
+     * and anchor once {@code candidate} stands in for the reference (or the container).
+     */
+    private long referencing(Evidence e, String sourceId, String candidate) throws SQLException {
+        var carrier = (KeyRule) rules.ruleFor(e.carrier());
+        var contained = e.kind() == Evidence.Kind.CONTAINED_BY;
+        int index = contained
+                ? EntityMatcher.SUBSTITUTE_CONTAINER
+                : rules.referenceIndex(e).orElseThrow();
+        var joins = new StringBuilder();
+        joins.append(" left join idmap_stage_decision pm on pm.run_id = s.run_id and pm.entity_type = s.parent_type"
+                + " and pm.source_id = s.parent_id and pm.status = 'MATCHED'\n");
+        var anchor = EntityMatcher.anchorExpression(carrier, joins, index, new ArrayList<>());
+        var sql = "select count(*) from idmap_stage_entity s" + joins
+                + " join idmap_stage_key sk on sk.run_id = s.run_id and sk.side = 'S'"
+                + "   and sk.entity_type = s.entity_type and sk.id = s.id"
+                + " where s.run_id = ? and s.side = 'S' and s.entity_type = ? and "
+                + (contained ? "s.parent_id" : "s.ref" + (index + 1)) + " = ?"
+                + " and exists (select 1 from idmap_stage_key k where k.run_id = s.run_id and k.side = 'D'"
+                + "   and k.entity_type = s.entity_type and k.match_key = sk.match_key and k.anchor = " + anchor + ")";
+        try (var query = connection.prepareStatement(sql)) {
+            query.setString(1, runId);
+            query.setString(2, e.carrier().name());
+            query.setString(3, sourceId);
+            query.setString(4, candidate);
+            try (var result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+}
