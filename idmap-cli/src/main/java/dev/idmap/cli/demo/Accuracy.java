@@ -14,11 +14,11 @@ import java.util.TreeMap;
  *
  * @param truthRows source entities in the ground truth
  * @param expectedMatches rows a correct mapper must map (expectation MATCH)
- * @param correct compatible-report rows whose cloudId equals the ground truth
- * @param wrong compatible-report rows whose cloudId differs from the ground truth, or that map an entity the
- *     ground truth says was not migrated — precision failures
- * @param missed MATCH rows absent from the compatible report — recall failures
- * @param unknown compatible-report rows for entities the ground truth does not know
+ * @param correct matched rows whose cloudId equals the ground truth
+ * @param wrong matched rows whose cloudId differs from the ground truth, or that map an entity the ground truth
+ *     says was not migrated, or compatible-report rows that disagree with the detailed report — precision failures
+ * @param missed MATCH rows not matched — recall failures
+ * @param unknown matched rows for entities the ground truth does not know
  * @param expectedNonMatches rows a correct mapper must report as AMBIGUOUS or UNMATCHED
  * @param nonMatchesAsDesigned of those, reported in the detailed report with the expected status
  * @param failuresByCase ground-truth case → number of wrong or missed rows, for diagnosis
@@ -35,16 +35,26 @@ public record Accuracy(
         Map<String, Long> failuresByCase) {
 
     public static Accuracy score(List<GroundTruthRow> truth, Path compatibleReport, Path detailedReport) {
+        // every MATCHED row of the detailed report (user and group ids are not numbers, so only it has them all)
         var mapped = new HashMap<String, String>();
-        for (var row : ReportRows.read(compatibleReport)) {
-            mapped.put(key(row.get("entityType"), row.get("serverId")), row.get("cloudId"));
-        }
         var status = new HashMap<String, String>();
         for (var row : ReportRows.read(detailedReport)) {
-            status.put(key(row.get("entityType"), row.get("serverId")), row.get("status"));
+            var key = key(row.get("entityType"), row.get("serverId"));
+            status.put(key, row.get("status"));
+            if ("MATCHED".equals(row.get("status"))) {
+                mapped.put(key, row.get("cloudId"));
+            }
         }
         long expectedMatches = 0, correct = 0, wrong = 0, missed = 0, expectedNonMatches = 0, asDesigned = 0;
         var failures = new TreeMap<String, Long>();
+        // the compatible report must say exactly what the detailed one says
+        for (var row : ReportRows.read(compatibleReport)) {
+            var key = key(row.get("entityType"), row.get("serverId"));
+            if (!row.get("cloudId").equals(mapped.get(key))) {
+                wrong++;
+                failures.merge(row.get("entityType") + " (compatible report disagrees)", 1L, Long::sum);
+            }
+        }
         for (var row : truth) {
             var key = key(row.entityType(), row.serverId());
             var cloudId = mapped.remove(key);

@@ -39,6 +39,18 @@ public final class ReportIds {
         return Optional.empty();
     }
 
+    /**
+     * Why an id cannot go into the compatible report: not plain (see {@link #whyNotPlain}), or not a number, which
+     * is what its loaders parse (Atlassian's Cloud Transition Tools reads both ids as {@code Long}). User keys,
+     * accountIds and group names are therefore only in the detailed report and the lookup API.
+     */
+    public static Optional<String> whyNotCompatible(String id) {
+        return whyNotPlain(id)
+                .or(() -> numericValue(id) == null
+                        ? Optional.of("id " + id + " is not a number, and loaders of this format parse ids as numbers")
+                        : Optional.empty());
+    }
+
     /** The numeric value of a numeric id (for ordering), if it is one. */
     public static Long numericValue(String reportId) {
         if (reportId == null || reportId.isEmpty() || reportId.length() > 18) {

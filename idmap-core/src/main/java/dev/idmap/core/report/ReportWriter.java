@@ -120,7 +120,8 @@ public final class ReportWriter {
         try {
             var out = row;
             if ("MATCHED".equals(row.status())) {
-                var problem = ReportIds.whyNotPlain(row.serverId()).or(() -> ReportIds.whyNotPlain(row.cloudId()));
+                var problem =
+                        ReportIds.whyNotCompatible(row.serverId()).or(() -> ReportIds.whyNotCompatible(row.cloudId()));
                 if (problem.isEmpty()) {
                     compatibleOut.write(row.entityType() + "," + row.serverId() + "," + row.cloudId() + "\n");
                 } else {

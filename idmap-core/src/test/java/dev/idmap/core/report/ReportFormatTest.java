@@ -24,9 +24,8 @@ class ReportFormatTest {
 
     /**
      * A loader with the behaviour of Atlassian's Cloud Transition Tools JCMA loader: the first line must be exactly
-     * the header, every other line is split on commas into exactly three parts, nothing is unquoted, and ids of
-     * product entities are parsed as numbers. Identity rows (user keys → accountIds, group names → group ids) are
-     * not numeric by nature and are checked for being plain.
+     * the header, every other line is split on commas into exactly three parts, nothing is unquoted, and both ids
+     * are parsed as numbers ({@code Long}).
      */
     static final class StrictLoader {
         record Mapping(String entityType, String serverId, String cloudId) {}
@@ -45,10 +44,8 @@ class ReportFormatTest {
                 if (line.contains("\"")) {
                     throw new IllegalArgumentException("quoted field in: " + line);
                 }
-                if (!parts[0].startsWith("identity:")) {
-                    Long.parseLong(parts[1]);
-                    Long.parseLong(parts[2]);
-                }
+                Long.parseLong(parts[1]);
+                Long.parseLong(parts[2]);
                 mappings.add(new Mapping(parts[0], parts[1], parts[2]));
             }
             return mappings;
@@ -95,9 +92,6 @@ class ReportFormatTest {
         assertThat(mappings)
                 .contains(
                         new StrictLoader.Mapping("jira/classic:customField", "10100", "10030"),
-                        new StrictLoader.Mapping(
-                                "identity:user", "JIRAUSER10100", "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077"),
-                        new StrictLoader.Mapping("identity:group", "jira-users", "g-2"),
                         new StrictLoader.Mapping("jira:projectComponent", "10", "110"));
         // numeric ids are ordered numerically, entity types in table order
         var issues = mappings.stream()
@@ -106,7 +100,23 @@ class ReportFormatTest {
                 .toList();
         assertThat(issues).containsExactly("9", "20001");
         assertThat(Files.readString(result.outcome().compatibleReport()))
-                .startsWith("entityType,serverId,cloudId\nidentity:user,");
+                .startsWith("entityType,serverId,cloudId\njira/classic:project,");
+    }
+
+    @Test
+    void user_and_group_mappings_are_in_the_detailed_report_only_as_their_ids_are_not_numbers() throws IOException {
+        // given
+        var result = aSiteWithAwkwardNames()
+                .run(TestDatabases.h2("report-identity"), output, "identity", Set.of(), Set.of());
+        // then
+        assertThat(StrictLoader.load(result.outcome().compatibleReport()))
+                .noneMatch(m -> m.entityType().startsWith("identity:"));
+        var user = result.row(JIRA_USER, "JIRAUSER10100");
+        assertThat(user.status()).isEqualTo("MATCHED");
+        assertThat(user.cloudId()).isEqualTo("557058:f58131cb-b67d-43c7-b30d-6b58d40bd077");
+        assertThat(user.reason())
+                .isEqualTo("left out of the compatible report: id JIRAUSER10100 is not a number, and loaders of this"
+                        + " format parse ids as numbers");
     }
 
     @Test
