@@ -233,6 +233,39 @@ class ConfluenceCrawlersTest {
     }
 
     @Test
+    void personal_spaces_carry_their_owner_on_both_sides_and_global_spaces_none() {
+        // given
+        var accountOf = truth.stream()
+                .filter(r -> r.entityType().equals("identity:user") && r.migrated())
+                .collect(Collectors.toMap(GroundTruthRow::serverId, GroundTruthRow::cloudId));
+        var cloudSpaceOf = truth.stream()
+                .filter(r -> r.entityType().equals("confluence:space") && r.migrated())
+                .collect(Collectors.toMap(GroundTruthRow::serverId, GroundTruthRow::cloudId));
+        var cloudSpaces =
+                cloud.get(EntityType.SPACE).stream().collect(Collectors.toMap(SiteEntity::id, Function.identity()));
+        var userKeys = ids(dc, EntityType.CONFLUENCE_USER);
+        // then
+        for (var site : List.of(dc, cloud)) {
+            assertThat(site.get(EntityType.SPACE))
+                    .filteredOn(space -> space.attribute("type").equals("global"))
+                    .allSatisfy(space -> assertThat(space.attributes()).doesNotContainKey("owner"));
+        }
+        var personal = dc.get(EntityType.SPACE).stream()
+                .filter(space -> space.attribute("type").equals("personal"))
+                .toList();
+        assertThat(personal).isNotEmpty().allSatisfy(space -> {
+            assertThat(space.attribute("owner")).as("a DC user key").isIn(userKeys);
+            var migratedTo = cloudSpaceOf.get(space.id());
+            if (migratedTo != null) {
+                var cloudSpace = cloudSpaces.get(migratedTo);
+                assertThat(cloudSpace.attribute("owner"))
+                        .as("Cloud shows the owner's account")
+                        .isEqualTo(accountOf.get(space.attribute("owner")));
+            }
+        });
+    }
+
+    @Test
     void the_cloud_site_tells_which_account_each_server_user_became() {
         // given
         var crawler = crawlers.open(Product.CONFLUENCE, Side.DESTINATION, destination(sim));

@@ -54,7 +54,7 @@ class ConfluenceMappingAccuracyTest {
     }
 
     @Test
-    void every_row_agrees_with_the_ground_truth_except_the_known_personal_space_gap() throws IOException {
+    void every_row_agrees_with_the_ground_truth() throws IOException {
         // given
         try (var sim = Simulator.start(SimConfig.defaults(SimProduct.CONFLUENCE))) {
             // when
@@ -74,9 +74,7 @@ class ConfluenceMappingAccuracyTest {
                     wrong.add("PRECISION " + row + " truth=" + expected);
                 }
             });
-            var gaps = personalSpaceGaps(truth, rows);
             var perCase = new TreeMap<String, Map<String, Integer>>();
-            var misses = new ArrayList<String>();
             int matchExpected = 0;
             int matchFound = 0;
             int designedOther = 0;
@@ -103,14 +101,14 @@ class ConfluenceMappingAccuracyTest {
                     designedOtherAsDesigned += asDesigned ? 1 : 0;
                 }
                 if (!asDesigned) {
-                    var miss = expected.matchCase() + ": " + wanted + " expected, got " + row;
-                    (gaps.contains(expected.entityType() + "|" + expected.serverId()) ? misses : wrong).add(miss);
+                    wrong.add(expected.matchCase() + ": " + wanted + " expected, got " + row);
+                }
+                if (expected.matchCase().equals("space_personal_owner_not_migrated")
+                        && !namesAnUnmigratedOwner(row, truth)) {
+                    wrong.add("a personal space left behind with its owner must name the owner: " + row);
                 }
             }
             perCase.forEach((name, statuses) -> System.out.println("confluence accuracy: " + name + " -> " + statuses));
-            misses.stream()
-                    .sorted()
-                    .forEach(miss -> System.out.println("known idmap-core matcher gap (personal space): " + miss));
             System.out.printf(
                     "confluence accuracy: %d rows; precision: %d wrong Cloud ids; recall %d/%d MATCH rows (%.1f%%);"
                             + " %d/%d AMBIGUOUS/UNMATCHED rows reported as designed with a reason%n",
@@ -131,43 +129,15 @@ class ConfluenceMappingAccuracyTest {
         }
     }
 
-    /**
-     * The rows idmap-core's matcher misses today, as of this writing: a personal space is re-keyed by the migration
-     * ({@code ~username} on Data Center, {@code ~<accountId without ':' and '-'>} on Cloud) and the space rule
-     * compares keys only, so the space stays UNMATCHED, and with it every page and blog post in it, and every
-     * attachment and comment on those. Nothing else may miss: the rows are followed from the spaces down through
-     * the reasons the report gives ("its space ~… is not matched", "its page or blog post N not matched").
-     */
-    private static Set<String> personalSpaceGaps(List<GroundTruthRow> truth, Map<String, Row> rows) {
-        var gaps = new java.util.HashSet<String>();
-        var gapContent = new java.util.HashSet<String>();
-        for (var expected : truth) {
-            var key = expected.entityType() + "|" + expected.serverId();
-            var row = rows.get(key);
-            if (row == null || row.status().equals("MATCHED")) {
-                continue;
-            }
-            if (expected.matchCase().equals("space_personal_rekeyed")) {
-                gaps.add(key);
-            } else if ((expected.entityType().equals("confluence:page")
-                            || expected.entityType().equals("confluence:blogpost"))
-                    && row.reason().startsWith("its space ~")) {
-                gaps.add(key);
-                gapContent.add(expected.serverId());
-            }
-        }
-        for (var expected : truth) {
-            var key = expected.entityType() + "|" + expected.serverId();
-            var row = rows.get(key);
-            if (row != null
-                    && row.status().equals("UNMATCHED")
-                    && (expected.entityType().equals("confluence:attachment")
-                            || expected.entityType().equals("confluence:comment"))
-                    && gapContent.stream().anyMatch(id -> row.reason().contains("its page or blog post " + id + " "))) {
-                gaps.add(key);
-            }
-        }
-        return gaps;
+    /** Whether the reason names the space's owner by a DC user key that the ground truth has as not migrated. */
+    private static boolean namesAnUnmigratedOwner(Row space, List<GroundTruthRow> truth) {
+        var owner = java.util.regex.Pattern.compile("its owner (\\S+) is not matched")
+                .matcher(space.reason());
+        return owner.find()
+                && truth.stream()
+                        .anyMatch(t -> t.entityType().equals("identity:user")
+                                && t.serverId().equals(owner.group(1))
+                                && t.expectation() == Expectation.UNMATCHED);
     }
 
     static MappingOutcome map(SimulatedMigration sim, DataSource staging, Path directory) throws IOException {

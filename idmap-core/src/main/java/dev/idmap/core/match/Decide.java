@@ -146,6 +146,10 @@ public final class Decide {
     }
 
     private static String whyUnmatched(KeyRule rule, KeyFacts facts) {
+        if (rule.rule().equals(SpaceRule.BY_OWNER)) {
+            // a personal space has no key to be absent under: say what its owner's decision did
+            return SpaceRule.whyUnmatched(facts);
+        }
         var label = Labels.of(rule.type());
         if (facts.unmappedContainer() != null) {
             var parent = rule.type().parent().map(Labels::of).orElse("container");

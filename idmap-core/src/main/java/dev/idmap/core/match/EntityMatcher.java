@@ -76,6 +76,10 @@ public final class EntityMatcher implements AutoCloseable {
                         }
                     }
                     case UserRule rule -> count += matchUsers(reader, writer, runId, rule, progress);
+                    case SpaceRule rule -> {
+                        count += matchByKey(reader, writer, runId, rule.byKey(), SpaceRule.KEY_PASS, progress);
+                        count += matchByKey(reader, writer, runId, rule.byOwner(), SpaceRule.OWNER_PASS, progress);
+                    }
                 }
             }
             if (!rules.ruleFor(type).mergeAllowed()) {

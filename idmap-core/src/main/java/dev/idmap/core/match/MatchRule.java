@@ -10,7 +10,7 @@ import java.util.Set;
  * How one entity type is matched. A rule is data: it says which natural-key parts must agree, which types must be
  * matched before it, and how to stage an entity so that the database can join candidates.
  */
-public sealed interface MatchRule permits KeyRule, UserRule {
+public sealed interface MatchRule permits KeyRule, UserRule, SpaceRule {
 
     EntityType type();
 

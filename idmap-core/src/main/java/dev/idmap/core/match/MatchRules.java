@@ -1,6 +1,5 @@
 package dev.idmap.core.match;
 
-import static dev.idmap.core.match.KeyRule.NameKey.CASE_INSENSITIVE;
 import static dev.idmap.core.match.KeyRule.NameKey.EXACT;
 import static dev.idmap.core.match.KeyRule.NameKey.MIGRATED_SUFFIX;
 import static dev.idmap.core.match.KeyRule.NameKey.NONE;
@@ -137,7 +136,7 @@ public final class MatchRules {
                 // --- Confluence
                 new UserRule(CONFLUENCE_USER),
                 KeyRule.byName(CONFLUENCE_GROUP, "group-name", EXACT),
-                KeyRule.byName(SPACE, "space-key", CASE_INSENSITIVE),
+                SpaceRule.standard(),
                 KeyRule.byName(PAGE, "title-within-space", EXACT).insideContainer(),
                 KeyRule.byName(BLOG_POST, "title-and-day-within-space", EXACT)
                         .insideContainer()

@@ -43,6 +43,13 @@ class MatchRulesTest {
     }
 
     @Test
+    void spaces_are_matched_after_users_because_personal_spaces_follow_their_owner() {
+        assertThat(rules.withDependencies(Product.CONFLUENCE, Set.of(SPACE))).contains(SPACE, CONFLUENCE_USER);
+        var order = rules.dependencyOrder(rules.withDependencies(Product.CONFLUENCE, Set.of()));
+        assertThat(order.indexOf(CONFLUENCE_USER)).isLessThan(order.indexOf(SPACE));
+    }
+
+    @Test
     void the_migrated_suffix_is_recognised_once() {
         assertThat(MigratedSuffix.strip("Team (migrated)")).contains("Team");
         assertThat(MigratedSuffix.strip("Team (migrated 12)")).contains("Team");

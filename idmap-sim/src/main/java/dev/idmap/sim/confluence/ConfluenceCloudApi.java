@@ -78,9 +78,7 @@ final class ConfluenceCloudApi {
         this.content = scenario.content();
         for (Space space : spaces.migrated()) {
             Content home = content.at(space.firstPosition());
-            String author = space.personal()
-                    ? people.user(space.owner()).account().orElseThrow().accountId()
-                    : accountOf(home.author());
+            String author = accountOf(space.creator(home));
             cloudSpaces.add(new CloudSpace(
                     space.cloudId().orElseThrow(),
                     space.cloudKey(),

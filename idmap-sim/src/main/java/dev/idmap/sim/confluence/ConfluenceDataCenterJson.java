@@ -47,6 +47,9 @@ final class ConfluenceDataCenterJson {
         if (expand.contains("homepage")) {
             node.set("homepage", contentRef(request, home));
         }
+        if (expand.contains("creator")) {
+            node.set("creator", person(request, people.user(space.creator(home)), Set.of()));
+        }
         node.putObject("_links")
                 .put("webui", "/spaces/" + space.key())
                 .put("self", request.link("/rest/api/space/" + Queries.encode(space.key())));
@@ -54,6 +57,9 @@ final class ConfluenceDataCenterJson {
         expandable.put("metadata", "").put("icon", "").put("description", "").put("retentionPolicy", "");
         if (!expand.contains("homepage")) {
             expandable.put("homepage", "/rest/api/content/" + home.dcId());
+        }
+        if (!expand.contains("creator")) {
+            expandable.put("creator", "");
         }
         return node;
     }

@@ -53,6 +53,14 @@ final class ConfluenceSpaces {
         long contentCount() {
             return (long) pages + blogPosts;
         }
+
+        /**
+         * The user who created the space (DC {@code creator}): a personal space's owner, a global space's home page
+         * author. The migration keeps the creator: Cloud shows this user's account as the space's {@code authorId}.
+         */
+        int creator(ConfluenceContent.Content home) {
+            return personal ? owner : home.author();
+        }
     }
 
     /** A space that only Cloud has, created after the migration. */

@@ -164,6 +164,13 @@ class ConfluenceCloudApiTest {
         spaces.forEach(s -> keys.add(s.get("key").asString()));
         assertThat(keys).contains("~" + accountId.replace(":", "").replace("-", ""));
         assertThat(keys).hasSize(3);
+        spaces.forEach(s -> {
+            if (s.get("key").asString().equals("~" + accountId.replace(":", "").replace("-", ""))) {
+                assertThat(s.get("authorId").asString())
+                        .as("the owner created it")
+                        .isEqualTo(accountId);
+            }
+        });
     }
 
     @Test

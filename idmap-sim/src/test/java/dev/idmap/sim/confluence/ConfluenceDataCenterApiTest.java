@@ -69,6 +69,29 @@ class ConfluenceDataCenterApiTest {
     }
 
     @Test
+    void a_personal_space_shows_its_owner_as_creator_when_expanded() {
+        // given
+        var owner = scenario.people().user(ConfluenceSpaces.ownerOfPersonalSpace(1));
+        // when
+        var expanded = sites.dc("/rest/api/space?type=personal&expand=creator&limit=500")
+                .json()
+                .get("results");
+        var plain = sites.dc("/rest/api/space?type=personal&limit=1").json().get("results");
+        // then
+        JsonNode space = null;
+        for (var s : expanded) {
+            if (s.get("key").asString().equals("~" + owner.username())) {
+                space = s;
+            }
+        }
+        assertThat(space).isNotNull();
+        assertThat(space.get("creator").get("userKey").asString()).isEqualTo(owner.key());
+        assertThat(space.get("creator").get("username").asString()).isEqualTo(owner.username());
+        assertThat(plain.get(0).has("creator")).isFalse();
+        assertThat(plain.get(0).get("_expandable").has("creator")).isTrue();
+    }
+
+    @Test
     void the_last_page_has_no_next_link() {
         // when
         var page = sites.dc("/rest/api/space?start=8&limit=5").json();

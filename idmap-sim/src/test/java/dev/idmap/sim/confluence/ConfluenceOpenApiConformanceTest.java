@@ -77,10 +77,11 @@ class ConfluenceOpenApiConformanceTest {
         var content = scenario.content();
         long pageWithEverything = firstPosition(content, true);
         long blogWithComments = firstPosition(content, false);
-        String all = "expand=space,history,version,ancestors,container,body.storage,homepage,status";
+        String all = "expand=space,history,version,ancestors,container,body.storage,homepage,creator,status";
         // when
         walkDc("/rest/api/space?limit=3&" + all);
         walkDc("/rest/api/space?type=personal&status=current");
+        walkDc("/rest/api/space?type=personal&expand=creator");
         sites.dc("/rest/api/space/ENG?expand=homepage");
         walkDc("/rest/api/space/ENG/content/page?depth=all&limit=7&" + all);
         sites.dc("/rest/api/space/ENG/content/page?depth=root");

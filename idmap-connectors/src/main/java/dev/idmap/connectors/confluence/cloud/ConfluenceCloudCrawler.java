@@ -165,6 +165,7 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
                         Attributes.of()
                                 .with("name", text(s, "name"))
                                 .with("type", text(s, "type"))
+                                .with("owner", "personal".equals(text(s, "type")) ? text(s, "authorId") : null)
                                 .build())));
     }
 

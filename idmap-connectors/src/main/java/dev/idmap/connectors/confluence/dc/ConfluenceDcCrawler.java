@@ -143,7 +143,7 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
                 client,
                 API + "/space",
                 API + "/space",
-                Query.of("limit", SPACE_PAGE),
+                Query.of("limit", SPACE_PAGE, "expand", "creator"),
                 NextLinks.DATA_CENTER,
                 s -> each.accept(new SiteEntity(
                         EntityType.SPACE,
@@ -153,7 +153,16 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
                         Attributes.of()
                                 .with("name", text(s, "name"))
                                 .with("type", text(s, "type"))
+                                .with("owner", personalSpaceOwner(s))
                                 .build())));
+    }
+
+    /**
+     * The owner of a personal space: its creator's user key ({@code expand=creator}), the user the space was made
+     * for. Global spaces have no owner.
+     */
+    private static String personalSpaceOwner(JsonNode space) {
+        return "personal".equals(text(space, "type")) ? text(space.path("creator"), "userKey") : null;
     }
 
     // --- content
