@@ -10,14 +10,22 @@ import dev.idmap.core.model.Side;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What every crawler does alike, whatever the product: a table of listings (one per entity type), each either
  * whole-site or per container (a Jira project, a Confluence space), and planning and crawling driven by it. A
  * per-container listing crawled without a container key walks every container in key order.
+ *
+ * <p>A joint listing reads several types in one walk of each container (Jira's issue search carries the comments,
+ * worklogs, attachments and links of each issue). A run is planned one scope per container delivering those of
+ * its types the run needs; a type planned on its own gets a scope of its own, walked for that type only.
  *
  * @param <C> what a per-container listing receives: the container as the product's crawler knows it
  */
@@ -26,13 +34,22 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
     protected final SiteClient client;
     private final Side side;
     private final Map<EntityType, Listing<C>> listings = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, JointListing<C>> jointListings = new EnumMap<>(EntityType.class);
 
     private record Listing<C>(boolean perContainer, ScopeCrawl<C> crawl) {}
+
+    private record JointListing<C>(List<EntityType> types, Set<EntityType> usageOf, JointCrawl<C> crawl) {}
 
     @FunctionalInterface
     protected interface ScopeCrawl<C> {
         /** @param container the container, null for a whole-site listing */
         void crawl(C container, EntitySink sink);
+    }
+
+    @FunctionalInterface
+    protected interface JointCrawl<C> {
+        /** Delivers the scope's types, some of those the joint listing reads, from one walk of the container. */
+        void crawl(C container, CrawlScope scope, EntitySink sink);
     }
 
     protected ListingCrawler(SiteClient client, Side side) {
@@ -48,6 +65,15 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
         listings.put(type, new Listing<>(true, crawl));
     }
 
+    /**
+     * A per-container listing that reads {@code types} (leading type first) in one walk and can record on their
+     * entities the use of {@code usageOf} types, when the run needs those.
+     */
+    protected final void perContainerJointly(List<EntityType> types, Set<EntityType> usageOf, JointCrawl<C> crawl) {
+        var joint = new JointListing<>(List.copyOf(types), Set.copyOf(usageOf), crawl);
+        types.forEach(type -> jointListings.put(type, joint));
+    }
+
     /** The keys of every container, in key order (the order of plans and of whole-site walks). */
     protected abstract Collection<String> containerKeys();
 
@@ -61,22 +87,57 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
 
     @Override
     public Set<EntityType> supportedTypes() {
-        return Collections.unmodifiableSet(listings.keySet());
+        var types = EnumSet.noneOf(EntityType.class);
+        types.addAll(listings.keySet());
+        types.addAll(jointListings.keySet());
+        return Collections.unmodifiableSet(types);
     }
 
     @Override
     public List<CrawlScope> plan(EntityType type, Set<String> onlyContainerKeys) {
-        if (!listing(type).perContainer()) {
+        if (!jointListings.containsKey(type) && !listing(type).perContainer()) {
             return List.of(CrawlScope.wholeSite(type));
         }
+        return perContainerScopes(List.of(type), Set.of(), onlyContainerKeys);
+    }
+
+    /** Each joint listing is planned once, at its first type the run needs, for all the types of it the run needs. */
+    @Override
+    public List<CrawlScope> plan(List<EntityType> types, Set<String> onlyContainerKeys) {
+        var supported = supportedTypes();
+        var scopes = new LinkedHashSet<CrawlScope>();
+        var plannedJointly = new HashSet<JointListing<C>>();
+        for (var type : types) {
+            var joint = jointListings.get(type);
+            if (joint != null && plannedJointly.add(joint)) {
+                var needed = joint.types().stream().filter(types::contains).toList();
+                var usage = joint.usageOf().stream().filter(types::contains).collect(Collectors.toSet());
+                scopes.addAll(perContainerScopes(needed, usage, onlyContainerKeys));
+            } else if (joint == null && supported.contains(type)) {
+                scopes.addAll(plan(type, onlyContainerKeys));
+            }
+        }
+        return List.copyOf(scopes);
+    }
+
+    private List<CrawlScope> perContainerScopes(
+            List<EntityType> types, Set<EntityType> usageOf, Set<String> onlyContainerKeys) {
         return containerKeys().stream()
-                .map(key -> CrawlScope.of(type, key))
+                .map(key -> CrawlScope.of(types, key, usageOf))
                 .filter(scope -> scope.within(onlyContainerKeys))
                 .toList();
     }
 
     @Override
     public void crawl(CrawlScope scope, EntitySink sink) {
+        var joint = jointListings.get(scope.type());
+        if (joint != null) {
+            crawlJointly(joint, scope, sink);
+            return;
+        }
+        if (scope.types().size() > 1) {
+            throw new IllegalArgumentException(scope.name() + ": " + scope.type() + " is not read jointly");
+        }
         var listing = listing(scope.type());
         if (!listing.perContainer()) {
             listing.crawl().crawl(null, sink);
@@ -86,6 +147,19 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
             }
         } else {
             listing.crawl().crawl(container(scope.containerKey()), sink);
+        }
+    }
+
+    private void crawlJointly(JointListing<C> joint, CrawlScope scope, EntitySink sink) {
+        if (!joint.types().containsAll(scope.types())) {
+            throw new IllegalArgumentException(scope.name() + ": not all of these types are read in one listing");
+        }
+        if (scope.containerKey() == null) {
+            for (var key : containerKeys()) {
+                joint.crawl().crawl(container(key), scope, sink);
+            }
+        } else {
+            joint.crawl().crawl(container(scope.containerKey()), scope, sink);
         }
     }
 

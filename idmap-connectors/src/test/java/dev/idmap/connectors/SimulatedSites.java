@@ -32,15 +32,16 @@ final class SimulatedSites {
                 sim.destinationBaseUrl(), new SiteAuth.Basic(credentials.login(), credentials.secret()));
     }
 
-    /** Every entity of every type the crawler supports, type by type, scope by scope, in crawl order. */
+    /**
+     * Every entity of every type the crawler supports, planned as one run (types read in one listing share its
+     * scopes), per type in crawl order.
+     */
     static Map<EntityType, List<SiteEntity>> crawlEverything(SiteCrawler crawler) {
         var entities = new LinkedHashMap<EntityType, List<SiteEntity>>();
-        for (var type : new TreeSet<>(crawler.supportedTypes())) {
-            var list = new ArrayList<SiteEntity>();
-            for (CrawlScope scope : crawler.plan(type, Set.of())) {
-                crawler.crawl(scope, list::add);
-            }
-            entities.put(type, list);
+        var types = new TreeSet<>(crawler.supportedTypes());
+        types.forEach(type -> entities.put(type, new ArrayList<>()));
+        for (CrawlScope scope : crawler.plan(List.copyOf(types), Set.of())) {
+            crawler.crawl(scope, e -> entities.get(e.type()).add(e));
         }
         return entities;
     }

@@ -8,6 +8,7 @@ import dev.idmap.connectors.http.Pages;
 import dev.idmap.connectors.http.Query;
 import dev.idmap.connectors.http.SiteClient;
 import dev.idmap.core.crawl.CrawlFailure;
+import dev.idmap.core.crawl.CrawlScope;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteEntity;
 import dev.idmap.core.model.EntityType;
@@ -25,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What Jira Data Center and Jira Cloud crawl alike: the table of listings (one per entity type), planning per
- * project, the agile boards and sprints, and the content of issues (comments, worklogs, attachments, links) read
- * from issue search pages with a per-issue request only where the embedded list is incomplete. Subclasses
- * register the listings that differ and say how to walk the issues of a project.
+ * project, the agile boards and sprints, and issues with their content (comments, worklogs, attachments, links)
+ * read in one issue search walk per project, with a per-issue request only where an embedded list is incomplete.
+ * Subclasses register the listings that differ and say how to walk the issues of a project.
  */
 public abstract class JiraCrawler extends ListingCrawler<String> {
 
@@ -48,11 +49,7 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
         wholeSite(EntityType.CUSTOM_FIELD, (key, sink) -> forEachCustomField(f -> sink.accept(customField(f))));
         wholeSite(EntityType.BOARD, (key, sink) -> forEachBoard(b -> sink.accept(board(b))));
         wholeSite(EntityType.SPRINT, (key, sink) -> sprints(sink));
-        perProject(EntityType.ISSUE, this::issues);
-        perProject(EntityType.COMMENT, this::comments);
-        perProject(EntityType.WORKLOG, this::worklogs);
-        perProject(EntityType.ATTACHMENT, this::attachments);
-        perProject(EntityType.ISSUE_LINK, this::issueLinks);
+        perContainerJointly(IssueSearchFields.DELIVERED, IssueSearchFields.USAGE_OF, this::issuePass);
     }
 
     // --- the table: listings per project
@@ -317,105 +314,129 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
 
     // --- issues and their content
 
-    private void issues(String projectKey, EntitySink sink) {
-        var projectId = projectId(projectKey);
-        forEachIssue(
-                projectKey,
-                List.of("key"),
-                issue -> sink.accept(
-                        new SiteEntity(EntityType.ISSUE, text(issue, "id"), projectId, text(issue, "key"), Map.of())));
-    }
-
-    private void comments(String projectKey, EntitySink sink) {
-        forEachIssue(projectKey, List.of("comment"), issue -> {
-            var issueId = text(issue, "id");
-            Consumer<JsonNode> emit = c -> sink.accept(new SiteEntity(
-                    EntityType.COMMENT,
-                    text(c, "id"),
-                    issueId,
-                    null,
-                    Attributes.of()
-                            .with("author", userId(c.path("author")))
-                            .with("created", instant(text(c, "created")))
-                            .build()));
-            var embedded = issue.path("fields").path("comment");
-            if (complete(embedded, "comments")) {
-                embedded.path("comments").forEach(emit);
-            } else {
-                Pages.offset(
-                        client,
-                        api + "/issue/{issueIdOrKey}/comment",
-                        api + "/issue/" + issueId + "/comment",
-                        Query.of("orderBy", "created"),
-                        "comments",
-                        commentPageSize(),
-                        emit);
+    /**
+     * One walk of a project's issues delivering what the scope asks for: the issues, and from each issue's search
+     * entry its comments, worklogs, attachments and links (a per-issue request only where an embedded list is
+     * incomplete).
+     */
+    private void issuePass(String projectKey, CrawlScope scope, EntitySink sink) {
+        var fields = IssueSearchFields.of(scope);
+        var projectId = scope.delivers(EntityType.ISSUE) ? projectId(projectKey) : null;
+        forEachIssue(projectKey, fields.names(), issue -> {
+            if (projectId != null) {
+                sink.accept(issue(issue, projectId, fields.usage()));
+            }
+            if (scope.delivers(EntityType.COMMENT)) {
+                comments(issue, sink);
+            }
+            if (scope.delivers(EntityType.WORKLOG)) {
+                worklogs(issue, sink);
+            }
+            if (scope.delivers(EntityType.ATTACHMENT)) {
+                attachments(issue, sink);
+            }
+            if (scope.delivers(EntityType.ISSUE_LINK)) {
+                issueLinks(issue, sink);
             }
         });
     }
 
-    private void worklogs(String projectKey, EntitySink sink) {
-        forEachIssue(projectKey, List.of("worklog"), issue -> {
-            var issueId = text(issue, "id");
-            Consumer<JsonNode> emit = w -> sink.accept(new SiteEntity(
-                    EntityType.WORKLOG,
-                    text(w, "id"),
-                    issueId,
-                    null,
-                    Attributes.of()
-                            .with("author", userId(w.path("author")))
-                            .with("started", instant(text(w, "started")))
-                            .with("timeSpentSeconds", text(w, "timeSpentSeconds"))
-                            .build()));
-            var embedded = issue.path("fields").path("worklog");
-            if (complete(embedded, "worklogs")) {
-                embedded.path("worklogs").forEach(emit);
-            } else {
-                issueWorklogs(issueId, emit);
-            }
-        });
+    /** An issue, with the ids of the status, issue type, priority and resolution it uses when they were read. */
+    private static SiteEntity issue(JsonNode issue, String projectId, boolean usage) {
+        var attributes = Attributes.of();
+        if (usage) {
+            var fields = issue.path("fields");
+            attributes
+                    .with("statusId", text(fields.path("status"), "id"))
+                    .with("issueTypeId", text(fields.path("issuetype"), "id"))
+                    .with("priorityId", text(fields.path("priority"), "id"))
+                    .with("resolutionId", text(fields.path("resolution"), "id"));
+        }
+        return new SiteEntity(EntityType.ISSUE, text(issue, "id"), projectId, text(issue, "key"), attributes.build());
     }
 
-    private void attachments(String projectKey, EntitySink sink) {
-        forEachIssue(projectKey, List.of("attachment"), issue -> {
-            var issueId = text(issue, "id");
-            issue.path("fields")
-                    .path("attachment")
-                    .forEach(a -> sink.accept(new SiteEntity(
-                            EntityType.ATTACHMENT,
-                            text(a, "id"),
-                            issueId,
-                            text(a, "filename"),
-                            Attributes.of()
-                                    .with("size", text(a, "size"))
-                                    .with("created", instant(text(a, "created")))
-                                    .with("author", userId(a.path("author")))
-                                    .build())));
-        });
+    private void comments(JsonNode issue, EntitySink sink) {
+        var issueId = text(issue, "id");
+        Consumer<JsonNode> emit = c -> sink.accept(new SiteEntity(
+                EntityType.COMMENT,
+                text(c, "id"),
+                issueId,
+                null,
+                Attributes.of()
+                        .with("author", userId(c.path("author")))
+                        .with("created", instant(text(c, "created")))
+                        .build()));
+        var embedded = issue.path("fields").path("comment");
+        if (complete(embedded, "comments")) {
+            embedded.path("comments").forEach(emit);
+        } else {
+            Pages.offset(
+                    client,
+                    api + "/issue/{issueIdOrKey}/comment",
+                    api + "/issue/" + issueId + "/comment",
+                    Query.of("orderBy", "created"),
+                    "comments",
+                    commentPageSize(),
+                    emit);
+        }
+    }
+
+    private void worklogs(JsonNode issue, EntitySink sink) {
+        var issueId = text(issue, "id");
+        Consumer<JsonNode> emit = w -> sink.accept(new SiteEntity(
+                EntityType.WORKLOG,
+                text(w, "id"),
+                issueId,
+                null,
+                Attributes.of()
+                        .with("author", userId(w.path("author")))
+                        .with("started", instant(text(w, "started")))
+                        .with("timeSpentSeconds", text(w, "timeSpentSeconds"))
+                        .build()));
+        var embedded = issue.path("fields").path("worklog");
+        if (complete(embedded, "worklogs")) {
+            embedded.path("worklogs").forEach(emit);
+        } else {
+            issueWorklogs(issueId, emit);
+        }
+    }
+
+    private void attachments(JsonNode issue, EntitySink sink) {
+        var issueId = text(issue, "id");
+        issue.path("fields")
+                .path("attachment")
+                .forEach(a -> sink.accept(new SiteEntity(
+                        EntityType.ATTACHMENT,
+                        text(a, "id"),
+                        issueId,
+                        text(a, "filename"),
+                        Attributes.of()
+                                .with("size", text(a, "size"))
+                                .with("created", instant(text(a, "created")))
+                                .with("author", userId(a.path("author")))
+                                .build())));
     }
 
     /**
-     * Links of the project's issues. A link shows on both its issues; it is taken once, from the issue whose
-     * entry names the other end as {@code outwardIssue} (that issue is the link's inward end).
+     * Links of an issue. A link shows on both its issues; it is taken once, from the issue whose entry names the
+     * other end as {@code outwardIssue} (that issue is the link's inward end).
      */
-    private void issueLinks(String projectKey, EntitySink sink) {
-        forEachIssue(projectKey, List.of("issuelinks"), issue -> {
-            var issueId = text(issue, "id");
-            issue.path("fields").path("issuelinks").forEach(link -> {
-                var outward = link.path("outwardIssue");
-                if (outward.isObject()) {
-                    sink.accept(new SiteEntity(
-                            EntityType.ISSUE_LINK,
-                            text(link, "id"),
-                            null,
-                            null,
-                            Attributes.of()
-                                    .with("typeId", text(link.path("type"), "id"))
-                                    .with("inwardIssueId", issueId)
-                                    .with("outwardIssueId", text(outward, "id"))
-                                    .build()));
-                }
-            });
+    private static void issueLinks(JsonNode issue, EntitySink sink) {
+        var issueId = text(issue, "id");
+        issue.path("fields").path("issuelinks").forEach(link -> {
+            var outward = link.path("outwardIssue");
+            if (outward.isObject()) {
+                sink.accept(new SiteEntity(
+                        EntityType.ISSUE_LINK,
+                        text(link, "id"),
+                        null,
+                        null,
+                        Attributes.of()
+                                .with("typeId", text(link.path("type"), "id"))
+                                .with("inwardIssueId", issueId)
+                                .with("outwardIssueId", text(outward, "id"))
+                                .build()));
+            }
         });
     }
 

@@ -3,6 +3,7 @@ package dev.idmap.core.crawl;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,23 @@ public interface SiteCrawler {
 
     /** Splits the crawl of one type into resumable scopes, e.g. one per project for issues. */
     List<CrawlScope> plan(EntityType type, Set<String> onlyContainerKeys);
+
+    /**
+     * Plans a whole run: scopes that together deliver every supported one of {@code types} (what the run needs, in
+     * dependency order). A crawler that reads several types in one listing returns one scope delivering those the
+     * run needs (Jira: issues with their comments, worklogs, attachments and links); by default each type is
+     * planned on its own.
+     */
+    default List<CrawlScope> plan(List<EntityType> types, Set<String> onlyContainerKeys) {
+        var supported = supportedTypes();
+        var scopes = new LinkedHashSet<CrawlScope>();
+        for (var type : types) {
+            if (supported.contains(type)) {
+                scopes.addAll(plan(type, onlyContainerKeys));
+            }
+        }
+        return List.copyOf(scopes);
+    }
 
     /** Streams every entity in the scope to the sink, in a deterministic order. */
     void crawl(CrawlScope scope, EntitySink sink);

@@ -13,8 +13,6 @@ import dev.idmap.core.storage.StagingSchema;
 import dev.idmap.core.storage.StagingStore;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,8 +65,8 @@ public final class StagedMappingEngine implements MappingEngine {
         source.verifyAccess();
         destination.verifyAccess();
 
-        var sourceParts = plan(source, order, request.containerKeys());
-        var destinationParts = plan(destination, order, request.containerKeys());
+        var sourceParts = source.plan(order, request.containerKeys());
+        var destinationParts = destination.plan(order, request.containerKeys());
         var userType =
                 order.stream().filter(t -> rules.ruleFor(t) instanceof UserRule).findFirst();
         int total = sourceParts.size() + destinationParts.size() + (userType.isPresent() ? 1 : 0);
@@ -147,17 +145,6 @@ public final class StagedMappingEngine implements MappingEngine {
             }
         }
         return request.entityTypes();
-    }
-
-    private static List<CrawlScope> plan(SiteCrawler crawler, List<EntityType> order, Set<String> containerKeys) {
-        var supported = crawler.supportedTypes();
-        var parts = new ArrayList<CrawlScope>();
-        for (var type : order) {
-            if (supported.contains(type)) {
-                parts.addAll(new LinkedHashSet<>(crawler.plan(type, containerKeys)));
-            }
-        }
-        return parts;
     }
 
     private void crawl(

@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -276,7 +277,10 @@ public final class StagingStore {
         private final PreparedStatement insertEntity;
         private final PreparedStatement insertNewEntity;
         private final PreparedStatement insertKey;
-        private final List<Pending> pending = new ArrayList<>(BATCH);
+        /** Rows not yet written, per type in the scope's order: a scope may deliver several types. */
+        private final Map<EntityType, List<Pending>> pendingByType = new LinkedHashMap<>();
+
+        private int pendingRows;
         private long count;
         private boolean closed;
 
@@ -287,6 +291,7 @@ public final class StagingStore {
             this.side = side;
             this.scope = scope;
             this.progress = progress;
+            scope.types().forEach(type -> pendingByType.put(type, new ArrayList<>()));
             this.insertEntity = connection.prepareStatement("""
                     insert into idmap_stage_entity (run_id, side, entity_type, id, scope, parent_id, parent_type,
                       name, ref1, ref2, ref3, tie_ref, tie_key, use1, use2, use3, use4)
@@ -305,15 +310,17 @@ public final class StagingStore {
 
         @Override
         public synchronized void accept(SiteEntity entity) {
-            if (entity.type() != scope.type()) {
+            var pending = pendingByType.get(entity.type());
+            if (pending == null) {
                 throw new IllegalArgumentException("crawler of " + scope.name() + " delivered a " + entity.type());
             }
             var uses = rules.usageAttributes(entity.type()).stream()
                     .map(entity::attribute)
                     .toList();
             pending.add(new Pending(rules.ruleFor(entity.type()).stage(entity, side), uses));
+            pendingRows++;
             count++;
-            if (pending.size() >= BATCH) {
+            if (pendingRows >= BATCH) {
                 try {
                     flush();
                     connection.commit();
@@ -329,23 +336,34 @@ public final class StagingStore {
          * before (a duplicate in the crawl) is rolled back and written again row by row with a "where not exists".
          */
         private void flush() throws SQLException {
-            if (pending.isEmpty()) {
+            if (pendingRows == 0) {
                 return;
             }
             try {
-                write(insertEntity, false);
+                writeEachType(insertEntity, false);
             } catch (SQLException duplicate) {
                 connection.rollback();
                 insertEntity.clearBatch();
                 insertKey.clearBatch();
-                write(insertNewEntity, true);
+                writeEachType(insertNewEntity, true);
             }
-            pending.clear();
+            pendingByType.values().forEach(List::clear);
+            pendingRows = 0;
         }
 
-        private void write(PreparedStatement statement, boolean deduplicate) throws SQLException {
+        private void writeEachType(PreparedStatement statement, boolean deduplicate) throws SQLException {
+            for (var typeRows : pendingByType.entrySet()) {
+                if (!typeRows.getValue().isEmpty()) {
+                    write(statement, typeRows.getKey(), typeRows.getValue(), deduplicate);
+                }
+            }
+        }
+
+        private void write(
+                PreparedStatement statement, EntityType entityType, List<Pending> pending, boolean deduplicate)
+                throws SQLException {
             var sideCode = sideCode(side);
-            var type = scope.type().name();
+            var type = entityType.name();
             for (var row : pending) {
                 var staged = row.staged();
                 int i = 1;
