@@ -106,37 +106,30 @@ class JiraMappingAccuracyTest {
                     rows.size(), outcome.matched(), gaps.size());
             wrong.sort(null);
             assertThat(wrong).as("rows that disagree with the ground truth").isEmpty();
+            var numericMatches = rows.values().stream()
+                    .filter(r -> r.status().equals("MATCHED")
+                            && r.serverId().matches("[0-9]+")
+                            && r.cloudId().matches("[0-9]+"))
+                    .map(r -> r.entityType() + "," + r.serverId() + "," + r.cloudId())
+                    .toList();
             assertThat(compatibleRows(outcome.compatibleReport()))
-                    .as("the compatible report holds exactly the matched rows")
-                    .hasSize((int) outcome.matched());
+                    .as("the compatible report holds exactly the matched rows with numeric ids")
+                    .containsExactlyInAnyOrderElementsOf(numericMatches);
         }
     }
 
     /**
-     * Decisions of idmap-core's matcher (not of the crawl) that miss the designed outcome without ever naming a wrong
-     * Cloud id, as of this writing:
-     *
-     * <ul>
-     *   <li>a {@code (migrated)} / {@code (migrated N)} clash is left AMBIGUOUS although only the suffixed candidate
-     *       can have come from the migration (the right id is among the candidates);
-     *   <li>a dashboard is left UNMATCHED because Data Center's REST API exposes no dashboard owner;
-     *   <li>what hangs off such a row, or off a user whose e-mail is hidden, is UNMATCHED with "not matched in
-     *       Cloud" although it is identifiable by its container and timestamp.
-     * </ul>
+     * Decisions of idmap-core's matcher that miss the designed outcome without ever naming a wrong Cloud id, as of
+     * this writing: a project role renamed {@code X (migrated)} stays AMBIGUOUS between {@code X} and {@code X
+     * (migrated)}. Roles are global in Cloud and nothing crawled uses them (statuses, types, priorities,
+     * categories, link types and custom fields are settled by the migrated issues, projects, links and options
+     * that use them); role actors per project would be the evidence, and the simulator does not serve them yet.
      */
     private static boolean knownMatcherGap(GroundTruthRow expected, Row row, List<String> hiddenEmailUsers) {
-        boolean suffixClash = expected.matchCase().startsWith("migrated_suffix")
+        return expected.entityType().equals("jira:projectRole")
+                && expected.matchCase().startsWith("migrated_suffix")
                 && row.status().equals("AMBIGUOUS")
                 && List.of(row.candidates().split(";")).contains(expected.cloudId());
-        boolean dashboardWithoutOwner = expected.entityType().equals("jira:portalPage")
-                && row.status().equals("UNMATCHED")
-                && row.reason().contains("not with the mapped references");
-        boolean cascade = row.status().equals("UNMATCHED")
-                && row.reason().contains("not matched in Cloud")
-                && (hiddenEmailUsers.stream().anyMatch(row.reason()::contains)
-                        || row.reason().startsWith("its link type")
-                        || row.reason().startsWith("its custom field"));
-        return suffixClash || dashboardWithoutOwner || cascade;
     }
 
     @Test
