@@ -3,7 +3,7 @@ package dev.idmap.core.engine;
 /**
  * Where a run is.
  *
- * @param phase e.g. {@code CRAWL_SOURCE}, {@code CRAWL_DESTINATION}, {@code MATCH}, {@code REPORT}
+ * @param phase {@code CRAWL} (both sites at once), {@code USER_LOOKUP}, {@code MATCH}, {@code REPORT}
  * @param partsDone resumable parts finished
  * @param partsTotal resumable parts planned (0 while planning)
  * @param entitiesProcessed entities crawled or matched so far

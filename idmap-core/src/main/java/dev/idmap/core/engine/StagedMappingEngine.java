@@ -1,6 +1,5 @@
 package dev.idmap.core.engine;
 
-import dev.idmap.core.crawl.CrawlScope;
 import dev.idmap.core.crawl.CrawlerFactory;
 import dev.idmap.core.crawl.SiteCrawler;
 import dev.idmap.core.match.EntityMatcher;
@@ -17,13 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
  * The mapping engine: crawl both sites into staging tables, match there, write the reports from there.
  *
- * <p><b>Memory is bounded whatever the site size.</b> Crawlers stream entities into a part writer that holds at
- * most one batch (500 rows) before flushing it to the database; matching is one SQL join per type whose result
+ * <p><b>Memory is bounded whatever the site size.</b> Crawlers stream entities into part writers (one per crawl
+ * worker, {@value #DEFAULT_CRAWL_WORKERS} by default, over both sites at once) that hold at most one batch (500 rows)
+ * before flushing it to the database; matching is one SQL join per type whose result
  * is consumed one source entity at a time (fetch size 1000, so PostgreSQL uses a cursor); reports are one ordered
  * query streamed into the files. What stays on the heap is proportional to the number of crawl parts (types ×
  * projects), never to the number of issues, comments or users.
@@ -43,9 +44,25 @@ public final class StagedMappingEngine implements MappingEngine {
     private final CrawlerFactory crawlers;
     private final MatchRules rules;
     private final StagingStore store;
+    private final int crawlWorkers;
+
+    /** Parts crawled at once by default: enough to overlap both sites' walks, few enough for small databases. */
+    public static final int DEFAULT_CRAWL_WORKERS = 4;
+
     private volatile boolean schemaReady;
 
     public StagedMappingEngine(DataSource staging, CrawlerFactory crawlers, InstantSource clock) {
+        this(staging, crawlers, clock, DEFAULT_CRAWL_WORKERS);
+    }
+
+    /**
+     * @param crawlWorkers parts crawled at once, over both sites (each holds one staging connection while it works)
+     */
+    public StagedMappingEngine(DataSource staging, CrawlerFactory crawlers, InstantSource clock, int crawlWorkers) {
+        if (crawlWorkers < 1) {
+            throw new IllegalArgumentException("crawlWorkers must be at least 1, was " + crawlWorkers);
+        }
+        this.crawlWorkers = crawlWorkers;
         this.staging = staging;
         this.crawlers = crawlers;
         this.rules = MatchRules.standard();
@@ -70,11 +87,11 @@ public final class StagedMappingEngine implements MappingEngine {
         var userType =
                 order.stream().filter(t -> rules.ruleFor(t) instanceof UserRule).findFirst();
         int total = sourceParts.size() + destinationParts.size() + (userType.isPresent() ? 1 : 0);
-        var counter = new PartCounter(total);
+        var partsDone = new AtomicInteger();
 
-        crawl(request.runId(), source, sourceParts, "CRAWL_SOURCE", counter, progress);
-        crawl(request.runId(), destination, destinationParts, "CRAWL_DESTINATION", counter, progress);
-        userType.ifPresent(type -> lookUpMigratedUsers(request.runId(), type, destination, counter, progress));
+        new CrawlWorkers(store, request.runId(), crawlWorkers, partsDone, total, progress::report)
+                .crawl(CrawlWorkers.interleaved(source, sourceParts, destination, destinationParts));
+        userType.ifPresent(type -> lookUpMigratedUsers(request.runId(), type, destination, partsDone, total, progress));
 
         store.analyze();
         long matchedSoFar = 0;
@@ -147,45 +164,17 @@ public final class StagedMappingEngine implements MappingEngine {
         return request.entityTypes();
     }
 
-    private void crawl(
-            String runId,
-            SiteCrawler crawler,
-            List<CrawlScope> parts,
-            String phase,
-            PartCounter counter,
-            SafeProgress progress) {
-        var side = crawler.side();
-        long[] entities = {0};
-        progress.report(new Progress(phase, counter.done, counter.total, 0));
-        var finished = store.finishedParts(runId);
-        try (var session = store.openSession()) {
-            for (var scope : parts) {
-                if (!finished.contains(StagingStore.partName(side, scope.name()))) {
-                    final long base = entities[0];
-                    try (var writer = store.startPart(
-                            session,
-                            runId,
-                            side,
-                            scope,
-                            n -> progress.report(new Progress(phase, counter.done, counter.total, base + n)))) {
-                        crawler.crawl(scope, writer);
-                        entities[0] += writer.finish();
-                    }
-                }
-                counter.done++;
-                progress.report(new Progress(phase, counter.done, counter.total, entities[0]));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new dev.idmap.core.storage.StagingFailure("cannot close the staging session of run " + runId, e);
-        }
-    }
-
     /**
      * Asks the Cloud site which account each staged server user became: by user key first, then by username for
      * those not found. Checkpointed as one destination part.
      */
     private void lookUpMigratedUsers(
-            String runId, EntityType userType, SiteCrawler destination, PartCounter counter, SafeProgress progress) {
+            String runId,
+            EntityType userType,
+            SiteCrawler destination,
+            AtomicInteger partsDone,
+            int total,
+            SafeProgress progress) {
         if (!store.finishedParts(runId).contains(StagingStore.partName(Side.DESTINATION, USER_LOOKUP_SCOPE))) {
             store.clearUserMigration(runId);
             long[] asked = {0};
@@ -194,7 +183,7 @@ public final class StagedMappingEngine implements MappingEngine {
                     store.forEachSourceUserChunk(runId, userType, byKey, USER_LOOKUP_CHUNK, chunk -> {
                         store.saveUserMigration(runId, byKey, destination.migratedAccountIds(chunk, byKey));
                         asked[0] += chunk.size();
-                        progress.report(new Progress("CRAWL_DESTINATION", counter.done, counter.total, asked[0]));
+                        progress.report(new Progress("USER_LOOKUP", partsDone.get(), total, asked[0]));
                     });
                 }
             } catch (UnsupportedOperationException notCloud) {
@@ -203,17 +192,7 @@ public final class StagedMappingEngine implements MappingEngine {
             }
             store.markFinished(runId, Side.DESTINATION, USER_LOOKUP_SCOPE, asked[0]);
         }
-        counter.done++;
-        progress.report(new Progress("CRAWL_DESTINATION", counter.done, counter.total, 0));
-    }
-
-    private static final class PartCounter {
-        final int total;
-        int done;
-
-        PartCounter(int total) {
-            this.total = total;
-        }
+        progress.report(new Progress("USER_LOOKUP", partsDone.incrementAndGet(), total, 0));
     }
 
     /** A listener must not break a run. */

@@ -64,8 +64,9 @@ class ResumeTest {
         var resumed = scenario.run(
                 DATABASE, output.resolve("resumed"), "resumed", Set.of(), Set.of(), resumedSource, resumedDestination);
 
-        // then finished parts were not crawled again; the broken one and those after it were
-        assertThat(resumedSource.crawledScopes()).isEmpty();
+        // then finished parts were not crawled again; the broken one and those after it were (one worker takes the
+        // two sites' parts in turns)
+        assertThat(resumedSource.crawledScopes()).doesNotContain("jira:issue@ABC", "jira/classic:project");
         assertThat(resumedDestination.crawledScopes())
                 .startsWith("jira:issue@XYZ")
                 .contains("jira:comment@ABC")
@@ -99,6 +100,71 @@ class ResumeTest {
         assertThat(resumed.rowsOf(ISSUE)).hasSize(2400);
         assertThat(resumed.rowsOf(ISSUE).stream().map(r -> r.serverId()).distinct())
                 .hasSize(2400);
+    }
+
+    @Test
+    void several_crawl_workers_write_the_same_reports_as_one() throws Exception {
+        // given
+        var scenario = twoBusyProjects();
+        // when
+        var one = scenario.run(
+                DATABASE,
+                output.resolve("one"),
+                "one-worker",
+                Set.of(),
+                Set.of(),
+                scenario.sourceSite(),
+                scenario.destinationSite(),
+                1);
+        var four = scenario.run(
+                DATABASE,
+                output.resolve("four"),
+                "four-workers",
+                Set.of(),
+                Set.of(),
+                scenario.sourceSite(),
+                scenario.destinationSite(),
+                4);
+        // then
+        assertThat(Files.readAllBytes(four.outcome().compatibleReport()))
+                .isEqualTo(Files.readAllBytes(one.outcome().compatibleReport()));
+        assertThat(Files.readAllBytes(four.outcome().detailedReport()))
+                .isEqualTo(Files.readAllBytes(one.outcome().detailedReport()));
+    }
+
+    @Test
+    void a_failure_in_one_of_several_workers_stops_the_run_and_the_resume_redoes_only_unfinished_parts()
+            throws Exception {
+        // given a clean run, and a four-worker run whose destination breaks in the second project's issues
+        var scenario = twoBusyProjects();
+        var clean = scenario.run(DATABASE, output.resolve("clean4"), "clean4", Set.of(), Set.of());
+        var breaking = scenario.destinationSite().failingOnce("jira:issue@XYZ", 700);
+        assertThatThrownBy(() -> scenario.run(
+                        DATABASE,
+                        output.resolve("resumed4"),
+                        "resumed4",
+                        Set.of(),
+                        Set.of(),
+                        scenario.sourceSite(),
+                        breaking,
+                        4))
+                .isInstanceOf(CrawlFailure.class);
+        var finishedBefore = new dev.idmap.core.storage.StagingStore(
+                        DATABASE, dev.idmap.core.match.MatchRules.standard(), java.time.InstantSource.system())
+                .finishedParts("resumed4");
+        // when
+        var source = scenario.sourceSite();
+        var destination = scenario.destinationSite();
+        var resumed = scenario.run(
+                DATABASE, output.resolve("resumed4"), "resumed4", Set.of(), Set.of(), source, destination, 4);
+        // then the broken part was crawled again and no finished one was
+        assertThat(destination.crawledScopes()).contains("jira:issue@XYZ");
+        assertThat(finishedBefore).doesNotContain("DESTINATION/jira:issue@XYZ");
+        source.crawledScopes().forEach(s -> assertThat(finishedBefore).doesNotContain("SOURCE/" + s));
+        destination.crawledScopes().forEach(s -> assertThat(finishedBefore).doesNotContain("DESTINATION/" + s));
+        // and the reports are the clean run's
+        assertThat(Files.readAllBytes(resumed.outcome().detailedReport()))
+                .isEqualTo(Files.readAllBytes(clean.outcome().detailedReport()));
     }
 
     @Test

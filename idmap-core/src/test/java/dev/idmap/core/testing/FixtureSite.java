@@ -29,8 +29,8 @@ public class FixtureSite implements SiteCrawler {
     private final List<SiteEntity> entities;
     private final Map<String, String> migratedByKey = new HashMap<>();
     private final Map<String, String> migratedByUsername = new HashMap<>();
-    private final Map<String, Long> requests = new TreeMap<>();
-    private final List<String> crawled = new ArrayList<>();
+    private final Map<String, Long> requests = java.util.Collections.synchronizedMap(new TreeMap<>());
+    private final List<String> crawled = java.util.Collections.synchronizedList(new ArrayList<>());
     private String failScope;
     private int failAfter;
 

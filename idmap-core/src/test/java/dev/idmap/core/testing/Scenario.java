@@ -83,8 +83,24 @@ public final class Scenario {
             Set<String> keys,
             FixtureSite sourceSite,
             FixtureSite destinationSite) {
+        return run(database, outputDir, runId, types, keys, sourceSite, destinationSite, 1);
+    }
+
+    /** A run with {@code crawlWorkers} parts crawled at once (1, the default here, makes the crawl order fixed). */
+    public Result run(
+            DataSource database,
+            Path outputDir,
+            String runId,
+            Set<EntityType> types,
+            Set<String> keys,
+            FixtureSite sourceSite,
+            FixtureSite destinationSite,
+            int crawlWorkers) {
         var engine = new StagedMappingEngine(
-                database, (p, side, connection) -> side == Side.SOURCE ? sourceSite : destinationSite, CLOCK);
+                database,
+                (p, side, connection) -> side == Side.SOURCE ? sourceSite : destinationSite,
+                CLOCK,
+                crawlWorkers);
         var request = new MappingRequest(
                 runId,
                 product,

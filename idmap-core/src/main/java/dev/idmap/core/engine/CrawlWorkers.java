@@ -1,0 +1,154 @@
+package dev.idmap.core.engine;
+
+import dev.idmap.core.crawl.CrawlFailure;
+import dev.idmap.core.crawl.CrawlScope;
+import dev.idmap.core.crawl.SiteCrawler;
+import dev.idmap.core.storage.StagingFailure;
+import dev.idmap.core.storage.StagingStore;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Crawls the planned parts of both sites at once with a bounded number of workers, each on its own staging
+ * session. Sites bound their own requests in flight (per site and per endpoint), so more workers than that only
+ * wait; fewer leave latency unused: a search walk is a chain of pages, and the walks of different projects and of
+ * the two sites overlap only when different workers take them.
+ *
+ * <p>Parts are independent: each stages and checkpoints on its own, so the order in which workers finish them
+ * changes nothing in the staged data or the reports. The first failure stops the other workers (their parts stay
+ * unfinished and are redone on resume) and is thrown as it was raised.
+ */
+final class CrawlWorkers {
+
+    /** One part to crawl: a scope of one site. */
+    record Part(SiteCrawler crawler, CrawlScope scope) {
+        String checkpoint() {
+            return StagingStore.partName(crawler.side(), scope.name());
+        }
+    }
+
+    private final StagingStore store;
+    private final String runId;
+    private final int workers;
+    private final AtomicInteger partsDone;
+    private final int partsTotal;
+    private final Consumer<Progress> progress;
+    private final AtomicLong entities = new AtomicLong();
+
+    CrawlWorkers(
+            StagingStore store,
+            String runId,
+            int workers,
+            AtomicInteger partsDone,
+            int partsTotal,
+            Consumer<Progress> progress) {
+        this.store = store;
+        this.runId = runId;
+        this.workers = workers;
+        this.partsDone = partsDone;
+        this.partsTotal = partsTotal;
+        this.progress = progress;
+    }
+
+    /** The parts of the two sites taken in turns, so that both sites are busy from the start. */
+    static List<Part> interleaved(
+            SiteCrawler source,
+            List<CrawlScope> sourceParts,
+            SiteCrawler destination,
+            List<CrawlScope> destinationParts) {
+        var parts = new ArrayList<Part>();
+        for (int i = 0; i < Math.max(sourceParts.size(), destinationParts.size()); i++) {
+            if (i < sourceParts.size()) {
+                parts.add(new Part(source, sourceParts.get(i)));
+            }
+            if (i < destinationParts.size()) {
+                parts.add(new Part(destination, destinationParts.get(i)));
+            }
+        }
+        return parts;
+    }
+
+    /** Crawls every part not finished yet; returns when all are staged, or throws the first failure. */
+    void crawl(List<Part> parts) {
+        Set<String> finished = store.finishedParts(runId);
+        var queue = new ConcurrentLinkedQueue<Part>();
+        for (var part : parts) {
+            if (finished.contains(part.checkpoint())) {
+                partsDone.incrementAndGet();
+            } else {
+                queue.add(part);
+            }
+        }
+        report();
+        if (queue.isEmpty()) {
+            return;
+        }
+        var pool = Executors.newFixedThreadPool(
+                Math.min(workers, queue.size()),
+                Thread.ofPlatform().name("idmap-crawl-", 1).daemon(true).factory());
+        try {
+            var futures = new ArrayList<Future<?>>();
+            for (int w = 0; w < Math.min(workers, queue.size()); w++) {
+                futures.add(pool.submit(() -> work(queue)));
+            }
+            for (var future : futures) {
+                await(future, pool);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void work(ConcurrentLinkedQueue<Part> queue) {
+        try (var session = store.openSession()) {
+            Part part;
+            while ((part = queue.poll()) != null && !Thread.currentThread().isInterrupted()) {
+                long[] counted = {0};
+                try (var writer = store.startPart(session, runId, part.crawler().side(), part.scope(), n -> {
+                    entities.addAndGet(n - counted[0]);
+                    counted[0] = n;
+                    report();
+                })) {
+                    part.crawler().crawl(part.scope(), writer);
+                    var staged = writer.finish();
+                    entities.addAndGet(staged - counted[0]);
+                }
+                partsDone.incrementAndGet();
+                report();
+            }
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot close a staging session of run " + runId, e);
+        }
+    }
+
+    /** Waits for one worker; on its failure stops the others and rethrows the failure unchanged. */
+    private static void await(Future<?> future, java.util.concurrent.ExecutorService pool) {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            switch (e.getCause()) {
+                case RuntimeException failure -> throw failure;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new CrawlFailure(CrawlFailure.Kind.UNAVAILABLE, "the crawl was interrupted", e);
+        }
+    }
+
+    private void report() {
+        progress.accept(new Progress("CRAWL", partsDone.get(), partsTotal, entities.get()));
+    }
+}
