@@ -143,7 +143,8 @@ final class BenchCommand implements Callable<Integer> {
             long issueSearches = count(source, "/search") + count(cloud, "/search/jql");
             long requests = sum(source) + sum(cloud);
             long entities = detailedRows(work.resolve("reports"));
-            double floorSeconds = floorSeconds(List.of(source, cloud), limit);
+            double floorSeconds = Math.max(
+                    floorSeconds(List.of(source, cloud), limit), latencyFloorSeconds(Math.max(10, issues / projects)));
             var result = new ArrayList<String>();
             result.add(String.format(
                     "issues=%d wall=%.1fs floor=%.1fs (x%.1f) requests=%d (source %d, cloud %d) issueSearchRequests=%d"
@@ -177,9 +178,17 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
+     * The wall-time floor latency alone imposes: the pages of one project's issue search are a chain (each page's
+     * cursor comes from the one before), so no client finishes before the longest chain has been walked.
+     */
+    private double latencyFloorSeconds(long issuesPerProject) {
+        long longestChain = Math.max(ceil(issuesPerProject, DC_SEARCH_PAGE), ceil(issuesPerProject, CLOUD_FIELDS_PAGE));
+        return longestChain * latencyMs / 1000.0;
+    }
+
+    /**
      * The wall-time floor the sites impose on exactly these requests: each endpoint has its own token bucket, so the
-     * busiest endpoint sets the floor (requests beyond its burst, at its refill rate). Latency alone sets none, as
-     * requests to different endpoints overlap.
+     * busiest endpoint sets the floor (requests beyond its burst, at its refill rate).
      */
     private static double floorSeconds(List<Map<String, Long>> countsPerSite, RateLimit limit) {
         if (limit == null) {

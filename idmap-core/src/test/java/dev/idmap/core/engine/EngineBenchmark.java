@@ -97,7 +97,8 @@ public final class EngineBenchmark {
         var directory = Files.createTempDirectory("idmap-bench");
         var dataSource = new org.h2.jdbcx.JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + directory.resolve("idmap")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE"
+                + System.getenv().getOrDefault("BENCH_H2_OPTIONS", ""));
         return dataSource;
     }
 
