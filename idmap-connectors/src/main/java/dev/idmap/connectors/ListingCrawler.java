@@ -35,10 +35,13 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
     private final Side side;
     private final Map<EntityType, Listing<C>> listings = new EnumMap<>(EntityType.class);
     private final Map<EntityType, JointListing<C>> jointListings = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, UsageListing<C>> usageListings = new EnumMap<>(EntityType.class);
 
     private record Listing<C>(boolean perContainer, ScopeCrawl<C> crawl) {}
 
     private record JointListing<C>(List<EntityType> types, Set<EntityType> usageOf, JointCrawl<C> crawl) {}
+
+    private record UsageListing<C>(Set<EntityType> usageOf, JointCrawl<C> crawl) {}
 
     @FunctionalInterface
     protected interface ScopeCrawl<C> {
@@ -59,6 +62,14 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
 
     protected final void wholeSite(EntityType type, ScopeCrawl<C> crawl) {
         listings.put(type, new Listing<>(false, crawl));
+    }
+
+    /**
+     * A whole-site listing that can record on its entities the use of {@code usageOf} types when the run needs
+     * those (a project's roles with actors); the crawl reads the run's needs from the scope it receives.
+     */
+    protected final void wholeSiteRecordingUse(EntityType type, Set<EntityType> usageOf, JointCrawl<C> crawl) {
+        usageListings.put(type, new UsageListing<>(Set.copyOf(usageOf), crawl));
     }
 
     protected final void perContainer(EntityType type, ScopeCrawl<C> crawl) {
@@ -90,12 +101,14 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
         var types = EnumSet.noneOf(EntityType.class);
         types.addAll(listings.keySet());
         types.addAll(jointListings.keySet());
+        types.addAll(usageListings.keySet());
         return Collections.unmodifiableSet(types);
     }
 
     @Override
     public List<CrawlScope> plan(EntityType type, Set<String> onlyContainerKeys) {
-        if (!jointListings.containsKey(type) && !listing(type).perContainer()) {
+        if (usageListings.containsKey(type)
+                || (!jointListings.containsKey(type) && !listing(type).perContainer())) {
             return List.of(CrawlScope.wholeSite(type));
         }
         return perContainerScopes(List.of(type), Set.of(), onlyContainerKeys);
@@ -109,7 +122,12 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
         var plannedJointly = new HashSet<JointListing<C>>();
         for (var type : types) {
             var joint = jointListings.get(type);
-            if (joint != null && plannedJointly.add(joint)) {
+            var recordingUse = usageListings.get(type);
+            if (recordingUse != null) {
+                var usage =
+                        recordingUse.usageOf().stream().filter(types::contains).collect(Collectors.toSet());
+                scopes.add(CrawlScope.of(List.of(type), null, usage));
+            } else if (joint != null && plannedJointly.add(joint)) {
                 var needed = joint.types().stream().filter(types::contains).toList();
                 var usage = joint.usageOf().stream().filter(types::contains).collect(Collectors.toSet());
                 scopes.addAll(perContainerScopes(needed, usage, onlyContainerKeys));
@@ -130,6 +148,11 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
 
     @Override
     public void crawl(CrawlScope scope, EntitySink sink) {
+        var recordingUse = usageListings.get(scope.type());
+        if (recordingUse != null) {
+            recordingUse.crawl().crawl(null, scope, sink);
+            return;
+        }
         var joint = jointListings.get(scope.type());
         if (joint != null) {
             crawlJointly(joint, scope, sink);

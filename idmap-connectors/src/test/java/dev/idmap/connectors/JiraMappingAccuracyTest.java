@@ -51,8 +51,8 @@ class JiraMappingAccuracyTest {
 
     /**
      * Precision is checked strictly: no MATCHED row may disagree with the ground truth. Recall and the designed
-     * ambiguous/unmatched cases are checked strictly too, except for the matcher gaps of idmap-core listed in
-     * {@link #knownMatcherGap}, which are printed so that they stay visible (see the connectors' report).
+     * ambiguous/unmatched cases are checked strictly too: every MATCH row matched, every AMBIGUOUS or UNMATCHED row
+     * reported as such with a reason. No gap is tolerated.
      */
     @Test
     void every_row_agrees_with_the_ground_truth_and_every_designed_case_is_reported_as_designed() throws IOException {
@@ -64,15 +64,10 @@ class JiraMappingAccuracyTest {
             var rows = new HashMap<String, Row>();
             detailedRows(outcome.detailedReport()).forEach(r -> rows.put(r.entityType() + "|" + r.serverId(), r));
             var truth = sim.groundTruth();
-            var hiddenEmailUsers = truth.stream()
-                    .filter(t -> t.matchCase().equals("hidden_email"))
-                    .map(GroundTruthRow::serverId)
-                    .toList();
             var truthByKey = new HashMap<String, GroundTruthRow>();
             truth.forEach(t -> truthByKey.put(t.entityType() + "|" + t.serverId(), t));
 
             var wrong = new ArrayList<String>();
-            var gaps = new ArrayList<String>();
             rows.forEach((key, row) -> {
                 var expected = truthByKey.get(key);
                 if (row.status().equals("MATCHED")
@@ -95,15 +90,12 @@ class JiraMappingAccuracyTest {
                         && (expected.expectation() == Expectation.MATCH
                                 || !row.reason().isBlank());
                 if (!asDesigned) {
-                    (knownMatcherGap(expected, row, hiddenEmailUsers) ? gaps : wrong)
-                            .add(wanted + " expected, got " + row + " truth=" + expected);
+                    wrong.add(wanted + " expected, got " + row + " truth=" + expected);
                 }
             }
-            gaps.sort(null);
-            gaps.forEach(gap -> System.out.println("known idmap-core matcher gap: " + gap));
             System.out.printf(
-                    "accuracy: %d rows, %d matched, %d designed rows differ only by known matcher gaps%n",
-                    rows.size(), outcome.matched(), gaps.size());
+                    "accuracy: %d rows, %d matched, %d disagree with the ground truth%n",
+                    rows.size(), outcome.matched(), wrong.size());
             wrong.sort(null);
             assertThat(wrong).as("rows that disagree with the ground truth").isEmpty();
             var numericMatches = rows.values().stream()
@@ -116,20 +108,6 @@ class JiraMappingAccuracyTest {
                     .as("the compatible report holds exactly the matched rows with numeric ids")
                     .containsExactlyInAnyOrderElementsOf(numericMatches);
         }
-    }
-
-    /**
-     * Decisions of idmap-core's matcher that miss the designed outcome without ever naming a wrong Cloud id, as of
-     * this writing: a project role renamed {@code X (migrated)} stays AMBIGUOUS between {@code X} and {@code X
-     * (migrated)}. Roles are global in Cloud and nothing crawled uses them (statuses, types, priorities,
-     * categories, link types and custom fields are settled by the migrated issues, projects, links and options
-     * that use them); role actors per project would be the evidence, and the simulator does not serve them yet.
-     */
-    private static boolean knownMatcherGap(GroundTruthRow expected, Row row, List<String> hiddenEmailUsers) {
-        return expected.entityType().equals("jira:projectRole")
-                && expected.matchCase().startsWith("migrated_suffix")
-                && row.status().equals("AMBIGUOUS")
-                && List.of(row.candidates().split(";")).contains(expected.cloudId());
     }
 
     @Test

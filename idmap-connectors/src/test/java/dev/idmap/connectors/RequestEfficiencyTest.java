@@ -93,12 +93,20 @@ class RequestEfficiencyTest {
         long projects = count(e, EntityType.PROJECT);
         min.put(api + "/project/{projectIdOrKey}/components", projects);
         min.put(api + "/project/{projectIdOrKey}/versions", projects);
+        rolesInUse(e, api, min);
         min.put(api + "/filter/{id}", count(e, EntityType.FILTER));
         min.put(api + "/dashboard", pages(count(e, EntityType.DASHBOARD), 1000));
         agile(e, min);
         // one walk per project for issues and their content
         min.put(api + "/search", perContainer(e, EntityType.PROJECT, p -> true, EntityType.ISSUE, 1000));
         return min;
+    }
+
+    /** Role actors exist only per project and role: the roles of each project, then each role's actors there. */
+    private static void rolesInUse(Map<EntityType, List<SiteEntity>> e, String api, Map<String, Long> min) {
+        long projects = count(e, EntityType.PROJECT);
+        min.put(api + "/project/{projectIdOrKey}/role", projects);
+        min.put(api + "/project/{projectIdOrKey}/role/{id}", projects * count(e, EntityType.PROJECT_ROLE));
     }
 
     private static TreeMap<String, Long> cloudMinimum(Map<EntityType, List<SiteEntity>> e) {
@@ -110,6 +118,7 @@ class RequestEfficiencyTest {
         for (var list : List.of("/projectCategory", "/issuetype", "/issueLinkType", "/role", "/field")) {
             min.put(api + list, 1L);
         }
+        rolesInUse(e, api, min);
         min.put(api + "/priority/search", pages(count(e, EntityType.PRIORITY), 50));
         min.put(api + "/resolution/search", pages(count(e, EntityType.RESOLUTION), 50));
         min.put(api + "/statuses/search", pages(count(e, EntityType.ISSUE_STATUS), 200));

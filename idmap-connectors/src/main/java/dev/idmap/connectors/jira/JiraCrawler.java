@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -43,7 +44,10 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
         super(client, side);
         this.api = api;
         wholeSite(EntityType.PROJECT_CATEGORY, (key, sink) -> projectCategories(sink));
-        wholeSite(EntityType.PROJECT, (key, sink) -> projects().forEach(p -> sink.accept(project(p))));
+        wholeSiteRecordingUse(EntityType.PROJECT, Set.of(EntityType.PROJECT_ROLE), (key, scope, sink) -> {
+            var roles = scope.usageOf().contains(EntityType.PROJECT_ROLE);
+            projects().forEach(p -> sink.accept(roles ? withRolesInUse(project(p)) : project(p)));
+        });
         wholeSite(EntityType.ISSUE_LINK_TYPE, (key, sink) -> issueLinkTypes(sink));
         wholeSite(EntityType.PROJECT_ROLE, (key, sink) -> projectRoles(sink));
         wholeSite(EntityType.CUSTOM_FIELD, (key, sink) -> forEachCustomField(f -> sink.accept(customField(f))));
@@ -142,6 +146,32 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
             projectIdsByKey = known;
         }
         return known;
+    }
+
+    /**
+     * The project with attribute {@code roleIds}: the roles that have actors in it, as usage evidence for roles
+     * renamed "X (migrated)". One request for the project's roles, then one per role ({@code /project/{key}/role}
+     * names them, {@code /project/{key}/role/{id}} lists the actors).
+     */
+    private SiteEntity withRolesInUse(SiteEntity project) {
+        var key = project.name();
+        var inUse = new java.util.TreeSet<Long>();
+        var roles = client.get(api + "/project/{projectIdOrKey}/role", api + "/project/" + key + "/role", Query.of());
+        for (var entry : roles.properties()) {
+            var url = entry.getValue().asString();
+            var roleId = url.substring(url.lastIndexOf('/') + 1);
+            var role = client.getIfFound(
+                    api + "/project/{projectIdOrKey}/role/{id}",
+                    api + "/project/" + key + "/role/" + roleId,
+                    Query.of());
+            if (role.isPresent() && !role.get().path("actors").isEmpty()) {
+                inUse.add(Long.parseLong(roleId));
+            }
+        }
+        var attributes = new java.util.HashMap<>(project.attributes());
+        attributes.put(
+                "roleIds", String.join(",", inUse.stream().map(String::valueOf).toList()));
+        return new SiteEntity(project.type(), project.id(), project.parentId(), project.name(), attributes);
     }
 
     // --- global configuration alike on both sides

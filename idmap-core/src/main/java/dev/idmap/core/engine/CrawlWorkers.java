@@ -44,6 +44,8 @@ final class CrawlWorkers {
     private final Consumer<Progress> progress;
     private final AtomicLong entities = new AtomicLong();
 
+    private static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofMinutes(2);
+
     CrawlWorkers(
             StagingStore store,
             String runId,
@@ -104,7 +106,24 @@ final class CrawlWorkers {
                 await(future, pool);
             }
         } finally {
-            pool.shutdownNow();
+            stop(pool);
+        }
+    }
+
+    /**
+     * Stops the workers and waits until they have: a worker still staging after the run has failed would race a
+     * resumed run over the same parts. Crawlers answer an interrupt at their next request; staging writes finish
+     * their batch.
+     */
+    private static void stop(java.util.concurrent.ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                System.getLogger(CrawlWorkers.class.getName())
+                        .log(System.Logger.Level.WARNING, "crawl workers did not stop within " + STOP_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -25,6 +25,12 @@ public record Evidence(EntityType resolves, EntityType carrier, String attribute
          */
         USED_BY_MATCHED,
         /**
+         * As {@link #USED_BY_MATCHED}, with a comma-separated list of ids on each side (the roles that have actors in
+         * a project): every source id of a matched carrier observes every Cloud id of its twin. The migration gives
+         * the counterpart the same use, so it is always observed; another candidate only when Cloud uses it too.
+         */
+        USED_EACH_BY_MATCHED,
+        /**
          * The carrier's own key includes a reference to {@code resolves} (an issue link's type): a candidate is
          * observed when a Cloud carrier has the source carrier's key with that candidate in place of the
          * reference, every other part mapped.
@@ -40,6 +46,11 @@ public record Evidence(EntityType resolves, EntityType carrier, String attribute
     /** Observations from matched carriers that name the entity in {@code attribute}, e.g. an issue's status. */
     public static Evidence usedBy(EntityType resolves, EntityType carrier, String attribute) {
         return new Evidence(resolves, carrier, attribute, Kind.USED_BY_MATCHED);
+    }
+
+    /** Observations from matched carriers that list the entity in {@code attribute}, e.g. a project's roles. */
+    public static Evidence usedEachBy(EntityType resolves, EntityType carrier, String attribute) {
+        return new Evidence(resolves, carrier, attribute, Kind.USED_EACH_BY_MATCHED);
     }
 
     /** Observations from the entity's contents, e.g. a custom field's options. */

@@ -48,7 +48,7 @@ final class EvidenceFinder {
                 continue; // the run does not cover the carrier: nothing observed, nothing settled
             }
             switch (e.kind()) {
-                case USED_BY_MATCHED -> {
+                case USED_BY_MATCHED, USED_EACH_BY_MATCHED -> {
                     var pairs = usedPairs(e).getOrDefault(sourceId, Map.of());
                     for (var candidate : candidates) {
                         counts.merge(candidate, pairs.getOrDefault(candidate, 0L), Long::sum);
@@ -67,7 +67,7 @@ final class EvidenceFinder {
     /** Whether what the evidence reads is decided: the carrier itself, or what else the carrier's key needs. */
     private boolean carrierDecided(Evidence e) throws SQLException {
         var needed = new LinkedHashSet<EntityType>();
-        if (e.kind() == Evidence.Kind.USED_BY_MATCHED) {
+        if (e.kind() == Evidence.Kind.USED_BY_MATCHED || e.kind() == Evidence.Kind.USED_EACH_BY_MATCHED) {
             needed.add(e.carrier());
         } else {
             needed.addAll(rules.ruleFor(e.carrier()).dependencies());
@@ -95,6 +95,11 @@ final class EvidenceFinder {
             return known;
         }
         var column = "use" + (rules.usageAttributes(e.carrier()).indexOf(e.attribute()) + 1);
+        if (e.kind() == Evidence.Kind.USED_EACH_BY_MATCHED) {
+            var pairs = eachPairs(e, column);
+            usedPairs.put(e, pairs);
+            return pairs;
+        }
         var sql = "select s." + column + " su, d." + column + " du, count(*) n"
                 + " from idmap_stage_entity s"
                 + " join idmap_stage_decision m on m.run_id = s.run_id and m.entity_type = s.entity_type"
@@ -117,6 +122,42 @@ final class EvidenceFinder {
         }
         usedPairs.put(e, pairs);
         return pairs;
+    }
+
+    /** As {@link #usedPairs} for lists of ids: every source id of a matched pair against every Cloud id of it. */
+    private Map<String, Map<String, Long>> eachPairs(Evidence e, String column) throws SQLException {
+        var sql = "select s." + column + " su, d." + column + " du"
+                + " from idmap_stage_entity s"
+                + " join idmap_stage_decision m on m.run_id = s.run_id and m.entity_type = s.entity_type"
+                + "   and m.source_id = s.id and m.status = 'MATCHED'"
+                + " join idmap_stage_entity d on d.run_id = s.run_id and d.side = 'D'"
+                + "   and d.entity_type = s.entity_type and d.id = m.cloud_id"
+                + " where s.run_id = ? and s.side = 'S' and s.entity_type = ?"
+                + "   and s." + column + " is not null and d." + column + " is not null";
+        var pairs = new HashMap<String, Map<String, Long>>();
+        try (var query = connection.prepareStatement(sql)) {
+            query.setFetchSize(1000);
+            query.setString(1, runId);
+            query.setString(2, e.carrier().name());
+            try (var result = query.executeQuery()) {
+                while (result.next()) {
+                    for (var used : ids(result.getString("su"))) {
+                        var observed = pairs.computeIfAbsent(used, k -> new HashMap<>());
+                        for (var cloud : ids(result.getString("du"))) {
+                            observed.merge(cloud, 1L, Long::sum);
+                        }
+                    }
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static List<String> ids(String list) {
+        return java.util.Arrays.stream(list.split(","))
+                .map(String::strip)
+                .filter(id -> !id.isEmpty())
+                .toList();
     }
 
     /**

@@ -37,7 +37,7 @@ public final class MatchRules {
         for (var e : evidence) {
             check(e);
             byType.computeIfAbsent(e.resolves(), t -> new ArrayList<>()).add(e);
-            if (e.kind() == Evidence.Kind.USED_BY_MATCHED) {
+            if (e.kind() == Evidence.Kind.USED_BY_MATCHED || e.kind() == Evidence.Kind.USED_EACH_BY_MATCHED) {
                 var attributes = usage.computeIfAbsent(e.carrier(), t -> new ArrayList<>());
                 attributes.add(e.attribute());
                 if (attributes.size() > MAX_USAGE_ATTRIBUTES) {
@@ -156,6 +156,7 @@ public final class MatchRules {
         // which migrated data tells "X" from "X (migrated)" when the name cannot
         var evidence = List.of(
                 Evidence.usedBy(PROJECT_CATEGORY, PROJECT, "categoryId"),
+                Evidence.usedEachBy(PROJECT_ROLE, PROJECT, "roleIds"),
                 Evidence.usedBy(PRIORITY, ISSUE, "priorityId"),
                 Evidence.usedBy(ISSUE_TYPE, ISSUE, "issueTypeId"),
                 Evidence.usedBy(ISSUE_STATUS, ISSUE, "statusId"),
@@ -198,7 +199,7 @@ public final class MatchRules {
         var after = new LinkedHashSet<>(ruleFor(type).dependencies());
         for (var e : evidenceFor(type)) {
             switch (e.kind()) {
-                case USED_BY_MATCHED -> after.add(e.carrier());
+                case USED_BY_MATCHED, USED_EACH_BY_MATCHED -> after.add(e.carrier());
                 case REFERENCED_IN_KEY, CONTAINED_BY ->
                     after.addAll(ruleFor(e.carrier()).dependencies());
             }

@@ -300,6 +300,28 @@ abstract class JiraMatchingSpecification {
     }
 
     @Test
+    void a_project_role_clash_is_settled_by_the_roles_with_actors_in_the_migrated_projects() {
+        // given server roles Administrators and Developers with actors in ABC; in Cloud the migration put them on
+        // "Administrators (migrated)" and Developers, and Cloud's own "Administrators" has none in ABC
+        var scenario = Scenario.jira()
+                .source(
+                        entity(PROJECT, "10000", null, "ABC", "roleIds", "10002,10003"),
+                        entity(PROJECT_ROLE, "10002", null, "Administrators"),
+                        entity(PROJECT_ROLE, "10003", null, "Developers"))
+                .destination(
+                        entity(PROJECT, "10042", null, "ABC", "roleIds", "10006,10007"),
+                        entity(PROJECT_ROLE, "10002", null, "Administrators"),
+                        entity(PROJECT_ROLE, "10006", null, "Administrators (migrated)"),
+                        entity(PROJECT_ROLE, "10007", null, "Developers"));
+        // when
+        var result = map(scenario);
+        // then
+        assertThat(result.row(PROJECT_ROLE, "10002").cloudId()).isEqualTo("10006");
+        assertThat(result.row(PROJECT_ROLE, "10002").rule()).isEqualTo("name+usage-evidence");
+        assertThat(result.row(PROJECT_ROLE, "10003").cloudId()).isEqualTo("10007");
+    }
+
+    @Test
     void a_custom_field_clash_is_settled_by_the_options_it_holds() {
         var select = "com.atlassian.jira.plugin.system.customfieldtypes:select";
         // given

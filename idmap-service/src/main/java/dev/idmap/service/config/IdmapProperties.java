@@ -84,11 +84,14 @@ public record IdmapProperties(
      * @param workDir where running jobs write their reports before they are stored
      * @param heartbeat how often a running job proves it is alive; a job silent for {@code heartbeat x 4} is
      *     taken over (after a crash) and continues from its checkpoint
+     * @param crawlWorkers parts of a job crawled at once over both sites; each holds a database connection, so
+     *     {@code concurrency x crawlWorkers} must stay well below the pool ({@code database.max-connections})
      */
     public record Jobs(
             @DefaultValue("2") int concurrency,
             Path workDir,
-            @DefaultValue("30s") Duration heartbeat) {}
+            @DefaultValue("30s") Duration heartbeat,
+            @DefaultValue("4") int crawlWorkers) {}
 
     /**
      * @param report finished reports are deleted this long after the job completed

@@ -92,8 +92,9 @@ public class ServiceConfiguration {
 
     /** The real engine: crawls the configured sites, stages and checkpoints in idmap's own database. */
     @Bean
-    MappingEngine mappingEngine(DataSource dataSource, Clock clock) {
-        return new StagedMappingEngine(dataSource, new AtlassianCrawlers(), clock);
+    MappingEngine mappingEngine(DataSource dataSource, Clock clock, IdmapProperties properties) {
+        return new StagedMappingEngine(
+                dataSource, new AtlassianCrawlers(), clock, properties.jobs().crawlWorkers());
     }
 
     @Bean

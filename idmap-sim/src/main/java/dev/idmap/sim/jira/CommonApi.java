@@ -111,6 +111,15 @@ class CommonApi {
                     role -> body.put(role.name(), r.link(api + "/project/" + p.id() + "/role/" + role.id())));
             return SimResponse.json(body);
         });
+        b.get(api + "/project/{projectIdOrKey}/role/{id}", r -> {
+            Project p = project(r);
+            var role = site.roles.stream()
+                    .filter(x -> Long.toString(x.id()).equals(r.pathParam("id")))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> SimHttpException.notFound("Can not retrieve a role actor for a null project role."));
+            return SimResponse.json(json.roleInProject(r, p, role, site.roleActors(p.id(), role.id())));
+        });
         b.get(api + "/issue/{issueIdOrKey}", r -> {
             Issue issue = issue(r);
             Set<String> fields = IssueRenderer.select(r.params("fields"), false);

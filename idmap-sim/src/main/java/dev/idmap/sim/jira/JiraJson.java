@@ -260,6 +260,45 @@ final class JiraJson {
         return json;
     }
 
+    /** A role as seen from one project ({@code GET /project/{key}/role/{id}}), with its actors there. */
+    ObjectNode roleInProject(SimRequest r, Project p, Role role, java.util.List<Records.RoleActor> actors) {
+        var json = role(r, role);
+        json.put("self", r.link(api + "/project/" + p.id() + "/role/" + role.id()));
+        var list = Json.array();
+        long actorId = role.id() * 100;
+        for (var actor : actors) {
+            var node = Json.object().put("id", actorId++);
+            if (actor.userRef() != null) {
+                var user = site.user(actor.userRef()).orElseThrow();
+                node.put("displayName", user.displayName()).put("type", "atlassian-user-role-actor");
+                if (site.cloud) {
+                    node.set("actorUser", Json.object().put("accountId", user.ref()));
+                } else {
+                    node.put("name", user.username());
+                }
+            } else {
+                var group = site.groups.stream()
+                        .filter(g -> g.name().equals(actor.groupName()))
+                        .findFirst()
+                        .orElseThrow();
+                node.put("displayName", group.name())
+                        .put("type", "atlassian-group-role-actor")
+                        .put("name", group.name());
+                if (site.cloud) {
+                    node.set(
+                            "actorGroup",
+                            Json.object()
+                                    .put("displayName", group.name())
+                                    .put("name", group.name())
+                                    .put("groupId", group.groupId()));
+                }
+            }
+            list.add(node);
+        }
+        json.set("actors", list);
+        return json;
+    }
+
     ObjectNode component(SimRequest r, Component c) {
         var json = Json.object()
                 .put("self", r.link(api + "/component/" + c.id()))

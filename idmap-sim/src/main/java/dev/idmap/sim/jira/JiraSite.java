@@ -42,6 +42,9 @@ final class JiraSite {
     final List<Status> statuses = new ArrayList<>();
     final List<LinkType> linkTypes = new ArrayList<>();
     final List<Role> roles = new ArrayList<>();
+    /** Project id → role id → actors; roles without actors in a project are absent. */
+    final Map<Long, Map<Long, List<Records.RoleActor>>> roleActors = new HashMap<>();
+
     final List<CustomField> customFields = new ArrayList<>();
     final List<FieldOption> options = new ArrayList<>();
     final List<Project> projects = new ArrayList<>();
@@ -53,6 +56,18 @@ final class JiraSite {
     final List<Sprint> sprints = new ArrayList<>();
 
     private final Map<String, Project> projectsByKeyOrId = new HashMap<>();
+
+    List<Records.RoleActor> roleActors(long projectId, long roleId) {
+        return roleActors.getOrDefault(projectId, Map.of()).getOrDefault(roleId, List.of());
+    }
+
+    void addRoleActor(long projectId, long roleId, Records.RoleActor actor) {
+        roleActors
+                .computeIfAbsent(projectId, p -> new HashMap<>())
+                .computeIfAbsent(roleId, r -> new ArrayList<>())
+                .add(actor);
+    }
+
     private final Map<String, User> usersByRef = new HashMap<>();
     private final Map<String, User> usersByName = new HashMap<>();
 

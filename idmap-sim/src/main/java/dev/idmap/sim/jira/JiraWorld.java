@@ -123,6 +123,7 @@ final class JiraWorld {
         world.linkTypes();
         world.roles();
         world.projects();
+        world.roleActors();
         world.customFields();
         world.componentsAndVersions();
         world.filtersAndBoards();
@@ -508,7 +509,35 @@ final class JiraWorld {
                     cloudId,
                     cloudName(dcRoles[i][0], dcRoles[i][1]),
                     "A project role that represents " + dcRoles[i][0]));
+            roleMap.put(id, cloudId);
             row("jira:projectRole", id, cloudId, dcRoles[i][1], Expectation.MATCH);
+        }
+    }
+
+    /** The Cloud role the migration created or linked for each DC role. */
+    private final Map<Long, Long> roleMap = new HashMap<>();
+
+    /**
+     * Who acts in which role of which project. On DC every project has its lead as Administrator and the group
+     * {@code jira-software-users} as Developers; the migration carries them to the same roles' Cloud counterparts
+     * (Administrators (migrated) for the renamed one), and Cloud's own roles have no actors in migrated projects.
+     * Cloud-only projects have their lead in Cloud's own Administrators role.
+     */
+    private void roleActors() {
+        long administrators = dc.roles.get(0).id();
+        long developers = dc.roles.get(1).id();
+        for (Project p : dc.projects) {
+            dc.addRoleActor(p.id(), administrators, Records.RoleActor.user(p.leadRef()));
+            dc.addRoleActor(p.id(), developers, Records.RoleActor.group("jira-software-users"));
+        }
+        long cloudAdministrators = cloud.roles.get(0).id();
+        for (Project p : cloud.projects) {
+            if (p.sourceIndex() < 0) {
+                cloud.addRoleActor(p.id(), cloudAdministrators, Records.RoleActor.user(p.leadRef()));
+            } else {
+                cloud.addRoleActor(p.id(), roleMap.get(administrators), Records.RoleActor.user(p.leadRef()));
+                cloud.addRoleActor(p.id(), roleMap.get(developers), Records.RoleActor.group("jira-software-users"));
+            }
         }
     }
 

@@ -21,6 +21,17 @@ final class Records {
 
     record Group(String name, String groupId, List<String> memberRefs) {}
 
+    /** Who acts in a project role: a user (by ref) or a group (by name). */
+    record RoleActor(String userRef, String groupName) {
+        static RoleActor user(String ref) {
+            return new RoleActor(ref, null);
+        }
+
+        static RoleActor group(String name) {
+            return new RoleActor(null, name);
+        }
+    }
+
     record Category(long id, String name, String description) {}
 
     record Priority(long id, String name, String color) {}

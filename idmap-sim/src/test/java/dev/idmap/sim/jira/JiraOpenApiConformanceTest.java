@@ -125,6 +125,8 @@ class JiraOpenApiConformanceTest {
                 "/rest/api/2/project/" + key + "/versions",
                 "/rest/api/2/project/" + key + "/version?maxResults=1",
                 "/rest/api/2/project/" + key + "/role",
+                "/rest/api/2/project/" + key + "/role/10002", // Administrators: the lead
+                "/rest/api/2/project/" + key + "/role/10003", // Developers: a group
                 "/rest/api/2/search?jql=project%3D" + key + "&fields=*all&maxResults=10",
                 "/rest/api/2/search?jql=id%20%3E%2010000%20ORDER%20BY%20id&fields=key&maxResults=5000",
                 "/rest/api/2/issue/" + key + "-6?fields=*all",
@@ -265,6 +267,8 @@ class JiraOpenApiConformanceTest {
                 "/rest/api/3/project/" + key + "/versions",
                 "/rest/api/3/project/" + key + "/version",
                 "/rest/api/3/project/" + key + "/role",
+                "/rest/api/3/project/" + key + "/role/10006", // Administrators (migrated): the lead
+                "/rest/api/3/project/" + key + "/role/10007", // Developers: a group
                 "/rest/api/3/search/jql?jql=project%3D" + key + "&maxResults=3",
                 "/rest/api/3/search/jql?jql=project%3D" + key + "&fields=key&maxResults=3",
                 "/rest/api/3/search/jql?jql=project%3D" + key + "&fields=*all&maxResults=5",
