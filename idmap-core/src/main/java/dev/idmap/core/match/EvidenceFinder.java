@@ -100,15 +100,8 @@ final class EvidenceFinder {
             usedPairs.put(e, pairs);
             return pairs;
         }
-        var sql = "select s." + column + " su, d." + column + " du, count(*) n"
-                + " from idmap_stage_entity s"
-                + " join idmap_stage_decision m on m.run_id = s.run_id and m.entity_type = s.entity_type"
-                + "   and m.source_id = s.id and m.status = 'MATCHED'"
-                + " join idmap_stage_entity d on d.run_id = s.run_id and d.side = 'D'"
-                + "   and d.entity_type = s.entity_type and d.id = m.cloud_id"
-                + " where s.run_id = ? and s.side = 'S' and s.entity_type = ?"
-                + "   and s." + column + " is not null and d." + column + " is not null"
-                + " group by s." + column + ", d." + column;
+        var sql = "select s." + column + " su, d." + column + " du, count(*) n" + matchedPairs(column) + " group by s."
+                + column + ", d." + column;
         var pairs = new HashMap<String, Map<String, Long>>();
         try (var query = connection.prepareStatement(sql)) {
             query.setString(1, runId);
@@ -126,14 +119,7 @@ final class EvidenceFinder {
 
     /** As {@link #usedPairs} for lists of ids: every source id of a matched pair against every Cloud id of it. */
     private Map<String, Map<String, Long>> eachPairs(Evidence e, String column) throws SQLException {
-        var sql = "select s." + column + " su, d." + column + " du"
-                + " from idmap_stage_entity s"
-                + " join idmap_stage_decision m on m.run_id = s.run_id and m.entity_type = s.entity_type"
-                + "   and m.source_id = s.id and m.status = 'MATCHED'"
-                + " join idmap_stage_entity d on d.run_id = s.run_id and d.side = 'D'"
-                + "   and d.entity_type = s.entity_type and d.id = m.cloud_id"
-                + " where s.run_id = ? and s.side = 'S' and s.entity_type = ?"
-                + "   and s." + column + " is not null and d." + column + " is not null";
+        var sql = "select s." + column + " su, d." + column + " du" + matchedPairs(column);
         var pairs = new HashMap<String, Map<String, Long>>();
         try (var query = connection.prepareStatement(sql)) {
             query.setFetchSize(1000);
@@ -151,6 +137,20 @@ final class EvidenceFinder {
             }
         }
         return pairs;
+    }
+
+    /**
+     * The matched carriers of a type (bind run id and carrier type) joined to their Cloud twins, where both show
+     * the usage column.
+     */
+    private static String matchedPairs(String column) {
+        return " from idmap_stage_entity s"
+                + " join idmap_stage_decision m on m.run_id = s.run_id and m.entity_type = s.entity_type"
+                + "   and m.source_id = s.id and m.status = 'MATCHED'"
+                + " join idmap_stage_entity d on d.run_id = s.run_id and d.side = 'D'"
+                + "   and d.entity_type = s.entity_type and d.id = m.cloud_id"
+                + " where s.run_id = ? and s.side = 'S' and s.entity_type = ?"
+                + "   and s." + column + " is not null and d." + column + " is not null";
     }
 
     private static List<String> ids(String list) {
