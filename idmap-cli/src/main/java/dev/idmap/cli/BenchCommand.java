@@ -164,6 +164,7 @@ final class BenchCommand implements Callable<Integer> {
                     peakKb / 1024));
             result.add("  source requests by endpoint: " + new TreeMap<>(source));
             result.add("  cloud requests by endpoint:  " + new TreeMap<>(cloud));
+            deleteRecursively(work); // the staging database of a 1M run takes ~14 GB; a failed run's stays for its log
             return result;
         }
     }
@@ -200,6 +201,14 @@ final class BenchCommand implements Callable<Integer> {
                 .max()
                 .orElse(0);
         return Math.max(0, busiest - limit.burst()) / limit.refillPerSecond();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static long detailedRows(Path reports) throws IOException {
