@@ -6,13 +6,16 @@ import dev.idmap.core.crawl.SiteCrawler;
 import dev.idmap.core.storage.StagingFailure;
 import dev.idmap.core.storage.StagingStore;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -44,7 +47,7 @@ final class CrawlWorkers {
     private final Consumer<Progress> progress;
     private final AtomicLong entities = new AtomicLong();
 
-    private static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofMinutes(2);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
     CrawlWorkers(
             StagingStore store,
@@ -115,10 +118,10 @@ final class CrawlWorkers {
      * resumed run over the same parts. Crawlers answer an interrupt at their next request; staging writes finish
      * their batch.
      */
-    private static void stop(java.util.concurrent.ExecutorService pool) {
+    private static void stop(ExecutorService pool) {
         pool.shutdownNow();
         try {
-            if (!pool.awaitTermination(STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!pool.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 System.getLogger(CrawlWorkers.class.getName())
                         .log(System.Logger.Level.WARNING, "crawl workers did not stop within " + STOP_TIMEOUT);
             }
@@ -150,7 +153,7 @@ final class CrawlWorkers {
     }
 
     /** Waits for one worker; on its failure stops the others and rethrows the failure unchanged. */
-    private static void await(Future<?> future, java.util.concurrent.ExecutorService pool) {
+    private static void await(Future<?> future, ExecutorService pool) {
         try {
             future.get();
         } catch (ExecutionException e) {

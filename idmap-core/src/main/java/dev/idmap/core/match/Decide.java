@@ -146,9 +146,8 @@ public final class Decide {
     }
 
     private static String whyUnmatched(KeyRule rule, KeyFacts facts) {
-        if (rule.rule().equals(SpaceRule.BY_OWNER)) {
-            // a personal space has no key to be absent under: say what its owner's decision did
-            return SpaceRule.whyUnmatched(facts);
+        if (rule.unmatchedReason().isPresent()) {
+            return rule.unmatchedReason().get().apply(facts);
         }
         var label = Labels.of(rule.type());
         if (facts.unmappedContainer() != null) {

@@ -40,7 +40,12 @@ public record Evidence(EntityType resolves, EntityType carrier, String attribute
          * The carrier lives inside {@code resolves} (a field's options): a candidate is observed when it holds a
          * Cloud carrier with the source carrier's key. {@code attribute} is unused.
          */
-        CONTAINED_BY
+        CONTAINED_BY;
+
+        /** Whether observations come from carriers' own decisions and staged usage columns. */
+        public boolean readsMatchedCarriers() {
+            return this == USED_BY_MATCHED || this == USED_EACH_BY_MATCHED;
+        }
     }
 
     /** Observations from matched carriers that name the entity in {@code attribute}, e.g. an issue's status. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,7 @@ final class EvidenceFinder {
     private final MatchRules rules;
     private final List<Evidence> evidence;
     private final Map<Evidence, Map<String, Map<String, Long>>> usedPairs = new HashMap<>();
+    private final Map<Evidence, Boolean> carriersDecided = new HashMap<>();
 
     EvidenceFinder(Connection connection, String runId, MatchRules rules, EntityType type) {
         this.connection = connection;
@@ -64,16 +66,33 @@ final class EvidenceFinder {
         return counts;
     }
 
-    /** Whether what the evidence reads is decided: the carrier itself, or what else the carrier's key needs. */
+    /**
+     * Whether what the evidence reads is decided: the carrier itself, or what else the carrier's key needs. Asked
+     * once per evidence and type: the decisions it reads do not change while the type is matched.
+     */
     private boolean carrierDecided(Evidence e) throws SQLException {
+        var known = carriersDecided.get(e);
+        if (known == null) {
+            known = allDecided(neededFor(e));
+            carriersDecided.put(e, known);
+        }
+        return known;
+    }
+
+    private Set<EntityType> neededFor(Evidence e) {
         var needed = new LinkedHashSet<EntityType>();
-        if (e.kind() == Evidence.Kind.USED_BY_MATCHED || e.kind() == Evidence.Kind.USED_EACH_BY_MATCHED) {
+        if (e.kind().readsMatchedCarriers()) {
             needed.add(e.carrier());
         } else {
             needed.addAll(rules.ruleFor(e.carrier()).dependencies());
             needed.remove(e.resolves());
         }
-        for (var type : needed) {
+        return needed;
+    }
+
+    /** Whether every one of the types has decisions in this run. */
+    private boolean allDecided(Set<EntityType> types) throws SQLException {
+        for (var type : types) {
             try (var query = connection.prepareStatement(
                     "select 1 from idmap_stage_decision where run_id = ? and entity_type = ? fetch first 1 rows only")) {
                 query.setString(1, runId);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Matches by a natural key: the name (as configured), some attributes, and references that must map onto each
@@ -30,6 +31,8 @@ import java.util.Set;
  *     historical keys)
  * @param linkedByName names the migration assistant links to the existing Cloud entity instead of suffixing
  *     (Epic, Story): no {@code (migrated)} alias is made for them
+ * @param unmatchedReason how the type words an UNMATCHED decision, where the generic reason would mislead (a
+ *     personal space has no key of its own to be absent under)
  * @param mergeAllowed whether several source entities may map to one Cloud entity
  */
 public record KeyRule(
@@ -44,6 +47,7 @@ public record KeyRule(
         boolean withinContainer,
         String aliasAttribute,
         Set<String> linkedByName,
+        Optional<Function<Decide.KeyFacts, String>> unmatchedReason,
         boolean mergeAllowed)
         implements MatchRule {
 
@@ -103,6 +107,7 @@ public record KeyRule(
                 false,
                 null,
                 Set.of(),
+                Optional.empty(),
                 false);
     }
 
@@ -143,6 +148,10 @@ public record KeyRule(
         return edit(draft -> draft.linkedByName = Set.of(names));
     }
 
+    public KeyRule withUnmatchedReason(Function<Decide.KeyFacts, String> reason) {
+        return edit(draft -> draft.unmatchedReason = Optional.of(reason));
+    }
+
     private KeyRule edit(java.util.function.Consumer<Draft> change) {
         var draft = new Draft(this);
         change.accept(draft);
@@ -160,6 +169,7 @@ public record KeyRule(
         boolean withinContainer;
         String aliasAttribute;
         Set<String> linkedByName;
+        Optional<Function<Decide.KeyFacts, String>> unmatchedReason;
 
         Draft(KeyRule from) {
             this.from = from;
@@ -171,6 +181,7 @@ public record KeyRule(
             withinContainer = from.withinContainer;
             aliasAttribute = from.aliasAttribute;
             linkedByName = from.linkedByName;
+            unmatchedReason = from.unmatchedReason;
         }
 
         KeyRule rule() {
@@ -186,6 +197,7 @@ public record KeyRule(
                     withinContainer,
                     aliasAttribute,
                     linkedByName,
+                    unmatchedReason,
                     from.mergeAllowed);
         }
     }

@@ -37,7 +37,7 @@ public final class MatchRules {
         for (var e : evidence) {
             check(e);
             byType.computeIfAbsent(e.resolves(), t -> new ArrayList<>()).add(e);
-            if (e.kind() == Evidence.Kind.USED_BY_MATCHED || e.kind() == Evidence.Kind.USED_EACH_BY_MATCHED) {
+            if (e.kind().readsMatchedCarriers()) {
                 var attributes = usage.computeIfAbsent(e.carrier(), t -> new ArrayList<>());
                 attributes.add(e.attribute());
                 if (attributes.size() > MAX_USAGE_ATTRIBUTES) {

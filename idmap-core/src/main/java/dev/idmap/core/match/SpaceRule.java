@@ -44,6 +44,7 @@ public record SpaceRule(KeyRule byKey, KeyRule byOwner) implements MatchRule {
         return new SpaceRule(
                 KeyRule.byName(SPACE, "space-key", KeyRule.NameKey.CASE_INSENSITIVE),
                 KeyRule.byName(SPACE, BY_OWNER, KeyRule.NameKey.NONE)
+                        .withUnmatchedReason(SpaceRule::whyUnmatched)
                         .withReferences(Reference.to(OWNER, CONFLUENCE_USER, "owner")));
     }
 

@@ -24,6 +24,7 @@ import dev.idmap.sim.jira.Records.Version;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -261,7 +262,7 @@ final class JiraJson {
     }
 
     /** A role as seen from one project ({@code GET /project/{key}/role/{id}}), with its actors there. */
-    ObjectNode roleInProject(SimRequest r, Project p, Role role, java.util.List<Records.RoleActor> actors) {
+    ObjectNode roleInProject(SimRequest r, Project p, Role role, List<Records.RoleActor> actors) {
         var json = role(r, role);
         json.put("self", r.link(api + "/project/" + p.id() + "/role/" + role.id()));
         var list = Json.array();
