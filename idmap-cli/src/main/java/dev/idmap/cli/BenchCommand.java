@@ -171,7 +171,7 @@ final class BenchCommand implements Callable<Integer> {
                     .start();
             long peakKb = 0;
             while (process.isAlive()) {
-                peakKb = Math.max(peakKb, highWaterMarkKb(process.pid()));
+                peakKb = Math.max(peakKb, ServicePathBench.highWaterMarkKb(process.pid()));
                 Thread.sleep(200);
             }
             var wall = Duration.ofNanos(System.nanoTime() - started);
@@ -264,19 +264,6 @@ final class BenchCommand implements Callable<Integer> {
                 return lines.count() - 1;
             }
         }
-    }
-
-    private static long highWaterMarkKb(long pid) {
-        try {
-            for (var line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException gone) {
-            // the process ended between the check and the read
-        }
-        return 0;
     }
 
     private static long count(Map<String, Long> counts, String pathSuffix) {

@@ -146,19 +146,22 @@ public class JobRunner {
                     started);
         } finally {
             deleteQuietly(outputDir);
-            if (!isActive(job.jobId())) {
-                discard(job.jobId());
+            var state = jobs.find(job.jobId()).map(Job::state).orElse(null);
+            if (state == null || !state.status().active()) {
+                discard(job.jobId(), !(state instanceof JobState.Succeeded));
             }
         }
     }
 
-    private boolean isActive(String jobId) {
-        return jobs.find(jobId).map(j -> j.status().active()).orElse(false);
-    }
-
-    /** A final job's staged entities and checkpoints are of no further use: a retry is a new job. */
-    private void discard(String jobId) {
+    /**
+     * A final job's staged entities, checkpoints and decisions are of no further use: a retry is a new job. Lookups
+     * stay only for a succeeded job (a cancel during publishing may have left some).
+     */
+    private void discard(String jobId, boolean lookupsToo) {
         try {
+            if (lookupsToo) {
+                lookups.delete(jobId);
+            }
             engine.discard(jobId);
         } catch (RuntimeException e) {
             log.warn("could not discard the staged data of job {}: {}", jobId, e.getMessage());
