@@ -1,0 +1,42 @@
+package dev.idmap.service.console;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** The console's failures as pages a person can read (the API's stay JSON envelopes). */
+@ControllerAdvice(basePackageClasses = ConsoleErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleErrors {
+
+    @ExceptionHandler(ConsoleJobs.JobNotVisible.class)
+    String notFound(ConsoleJobs.JobNotVisible e, HttpServletResponse response, Model model) {
+        return error(response, 404, "Job not found", e.getMessage(), model);
+    }
+
+    @ExceptionHandler(JobPage.ReportNotAvailable.class)
+    String reportGone(JobPage.ReportNotAvailable e, HttpServletResponse response, Model model) {
+        return error(response, 404, "Report not available", e.getMessage(), model);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String badParameter(MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
+        return error(
+                response,
+                400,
+                "Bad request",
+                "The value of " + e.getName() + " is not one this page knows: " + e.getValue() + ".",
+                model);
+    }
+
+    private static String error(HttpServletResponse response, int status, String title, String message, Model model) {
+        response.setStatus(status);
+        model.addAttribute("title", title);
+        model.addAttribute("message", message);
+        return "console/error";
+    }
+}
