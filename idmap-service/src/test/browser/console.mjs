@@ -60,6 +60,8 @@ try {
   const consoleErrors = [];
   page.on("console", (m) => { if (m.type() === "error") { consoleErrors.push(m.text()); } });
   page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  const origins = new Set();
+  page.on("request", (r) => origins.add(new URL(r.url()).origin));
 
   // --- sign in (a wrong secret first), by keyboard
   await page.goto(base + "/console/jobs");
@@ -179,6 +181,14 @@ try {
   await page.goto(base + "/console/jobs");
   report.afterSignOut = new URL(page.url()).pathname;
   report.consoleErrors = consoleErrors;
+
+  // --- Swagger UI (public in this server's configuration), from the jar
+  await page.goto(base + "/swagger-ui.html");
+  await page.waitForSelector(".swagger-ui .info .title", { timeout: 30_000 });
+  await page.waitForSelector(".opblock-summary-path[data-path=\"/migrations/reports/v1/id-mappings/trigger\"]");
+  report.swaggerTitle = (await page.textContent(".swagger-ui .info .title")).trim();
+  await shot(page, "swagger-ui");
+  report.origins = [...origins];
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

@@ -28,11 +28,11 @@ public final class FixedReportEngine implements MappingEngine {
             jira:issue,20002,30002
             """;
     public static final String DETAILED = """
-            entityType,serverId,cloudId,status,rule,reason
-            jira/classic:project,10000,10100,MATCHED,project-key,
-            jira:issue,20001,30001,MATCHED,issue-key,
-            jira:issue,20002,30002,MATCHED,issue-key,
-            jira:issue,20003,,UNMATCHED,issue-key,no issue with key ALPHA-3 on the destination
+            entityType,serverId,cloudId,status,rule,serverKey,cloudKey,container,candidates,reason
+            jira/classic:project,10000,10100,MATCHED,project-key,ALPHA,ALPHA,,,
+            jira:issue,20001,30001,MATCHED,issue-key,ALPHA-1,ALPHA-1,10000,,
+            jira:issue,20002,30002,MATCHED,issue-key,ALPHA-2,ALPHA-2,10000,,
+            jira:issue,20003,,UNMATCHED,,ALPHA-3,,10000,,no issue with key ALPHA-3 on the destination
             """;
 
     private final Set<String> held = ConcurrentHashMap.newKeySet();
@@ -54,7 +54,7 @@ public final class FixedReportEngine implements MappingEngine {
     @Override
     public MappingOutcome run(MappingRequest request, Path outputDir, ProgressListener progress) {
         runs.merge(request.runId(), 1, Integer::sum);
-        progress.onProgress(new Progress("CRAWL_SOURCE", 0, 4, 0));
+        progress.onProgress(new Progress("CRAWL", 0, 4, 0));
         while (held.contains(request.source().baseUrl().toString())) {
             try {
                 Thread.sleep(20);

@@ -1,6 +1,8 @@
 package dev.idmap.service.console;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -13,6 +15,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrors {
 
+    private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
+
     @ExceptionHandler(ConsoleJobs.JobNotVisible.class)
     String notFound(ConsoleJobs.JobNotVisible e, HttpServletResponse response, Model model) {
         return error(response, 404, "Job not found", e.getMessage(), model);
@@ -21,6 +25,12 @@ class ConsoleErrors {
     @ExceptionHandler(JobPage.ReportNotAvailable.class)
     String reportGone(JobPage.ReportNotAvailable e, HttpServletResponse response, Model model) {
         return error(response, 404, "Report not available", e.getMessage(), model);
+    }
+
+    @ExceptionHandler(DetailedRows.ReportUnreadable.class)
+    String unreadable(DetailedRows.ReportUnreadable e, HttpServletResponse response, Model model) {
+        log.warn("{}", e.getMessage(), e);
+        return error(response, 500, "Report unreadable", e.getMessage(), model);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

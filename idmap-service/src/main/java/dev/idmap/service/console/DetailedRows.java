@@ -103,10 +103,20 @@ final class DetailedRows {
             try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                     var rows = DetailedReport.rows(reader, key)) {
                 return query.apply(rows);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+                throw new ReportUnreadable(job.jobId(), e);
             }
         });
+    }
+
+    /** The detailed report exists but cannot be read (damaged, or written by an incompatible version). */
+    static final class ReportUnreadable extends RuntimeException {
+        ReportUnreadable(String jobId, Exception cause) {
+            super(
+                    "The detailed report of job " + jobId + " cannot be read (" + cause.getMessage()
+                            + "). Download it to inspect it, or trigger a new job.",
+                    cause);
+        }
     }
 
     private static String nonNull(String value) {

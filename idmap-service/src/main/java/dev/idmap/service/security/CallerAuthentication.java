@@ -43,6 +43,7 @@ public final class CallerAuthentication extends OncePerRequestFilter {
                 || path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/")
                 || path.equals("/v3/api-docs")
+                || path.equals("/v3/api-docs.yaml")
                 || path.startsWith("/v3/api-docs/")
                 || path.equals("/error");
     }

@@ -75,7 +75,7 @@ class ConsoleInBrowserTest {
                                 sim.destinationBaseUrl().toString(),
                                 sim.destinationCredentials().login(),
                                 cloud.toString())),
-                Map.of());
+                Map.of("idmap.api.swagger-ui-public", "true"));
     }
 
     @AfterAll
@@ -163,10 +163,15 @@ class ConsoleInBrowserTest {
                 .as("browser console errors (script errors, blocked content)")
                 .isEmpty();
 
+        // and Swagger UI (public by this server's configuration) rendered the document; nothing came from elsewhere
+        assertThat(report.get("swaggerTitle").asString()).startsWith("idmap: Id Mapping API");
+        assertThat(strings(report.get("origins")))
+                .containsExactly(server.server().url());
+
         // and every page was photographed
         try (var files = Files.list(SHOTS)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
-                    .hasSize(11)
+                    .hasSize(12)
                     .allMatch(name -> name.endsWith(".png"));
         }
 
