@@ -39,7 +39,8 @@ public final class CallerAuthentication extends OncePerRequestFilter {
     }
 
     public static boolean isPublic(String path) {
-        return path.startsWith("/files/")
+        return path.equals("/") // redirects a person to the console's sign-in
+                || path.startsWith("/files/")
                 || path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/")
                 || path.equals("/v3/api-docs")

@@ -202,14 +202,30 @@ class ConsoleInBrowserTest {
         return JSON.readTree(stdout.getLast());
     }
 
-    /** Debian's chromium, node and the pinned npm package must be there: {@code .ci/run} installs them. */
-    static void requireBrowser() {
+    /**
+     * Debian's chromium and node must be there ({@code .ci/run} installs them); the pinned npm package is installed
+     * from the lock file when it is missing.
+     */
+    static void requireBrowser() throws IOException {
         if (!Files.isExecutable(chromium())) {
             fail("Chromium is missing at " + chromium() + ": install Debian's package (apt-get install -y chromium)"
                     + " or set IDMAP_CHROMIUM; .ci/run installs it");
         }
         if (!Files.isDirectory(SCRIPT_DIR.resolve("node_modules").resolve("playwright-core"))) {
-            fail("playwright-core is missing: run `npm ci` in idmap-service/src/test/browser (.ci/run does)");
+            try {
+                var npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                        .directory(SCRIPT_DIR.toFile())
+                        .inheritIO()
+                        .start();
+                if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+                    fail("`npm ci` in idmap-service/src/test/browser failed; run it by hand to see why");
+                }
+            } catch (IOException e) {
+                fail("node and npm are needed for the browser test (apt-get install -y nodejs npm): " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted while installing playwright-core");
+            }
         }
     }
 

@@ -92,6 +92,22 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void a_person_opening_idmaps_address_is_sent_to_the_console() throws Exception {
+        // when
+        var root = Browser.open()
+                .http()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url + "/"))
+                                .header("Accept", "text/html")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        // then
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location").orElseThrow()).endsWith("/console/jobs");
+    }
+
+    @Test
     void wrong_secrets_and_unknown_names_are_refused() throws Exception {
         // when
         var wrongToken = Browser.open().signIn("alice", "not-alice-token");
