@@ -162,7 +162,7 @@ try {
   await shot(page, "lookup-server-id");
   await page.selectOption("#kind", "ISSUE_KEY");
   await page.selectOption("#type", "");
-  await page.fill("#q", report.lookupById[0][5].toLowerCase());
+  await page.fill("#q", report.lookupById[0][4]);
   await page.press("#q", "Enter");
   await page.waitForSelector("#hits-heading");
   report.lookupByKey = await hits();

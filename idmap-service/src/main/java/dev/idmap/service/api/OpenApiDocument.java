@@ -41,9 +41,6 @@ class OpenApiDocument {
     private static final String BASE = "/migrations/reports/v1/id-mappings";
     private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 
-    /** The progress phases: QUEUED before the engine starts, the engine's phases, DONE once SUCCESS. */
-    static final List<String> PHASES = List.of("QUEUED", "CRAWL", "USER_LOOKUP", "MATCH", "REPORT", "DONE");
-
     private static final Map<Integer, String> MEANING = Map.ofEntries(
             Map.entry(400, "Bad request: `errors` lists every problem."),
             Map.entry(401, "No credentials, or incorrect or revoked ones."),
@@ -173,15 +170,14 @@ class OpenApiDocument {
         components.addSchemas("LookupRequest", lookup);
 
         var schemas = components.getSchemas();
-        property(schemas, "ProgressView", "phase", enumOf(PHASES));
-        property(schemas, "JobView", "product", enumOf(List.of("JIRA", "CONFLUENCE")));
         property(schemas, "Download", "format", enumOf(List.of("compatible", "detailed")));
         required(schemas, "Triggered", "jobId", "status");
         required(schemas, "JobView", "jobId", "status");
         required(schemas, "Download", "jobId", "downloadUrl", "expiresIn");
         required(schemas, "JobList", "jobs", "page", "size", "total");
-        required(schemas, "Lookup", "jobId", "entityType", "mappings", "notFound");
-        required(schemas, "Mapping", "entityType", "serverId", "cloudId");
+        required(schemas, "LookupAnswer", "jobId", "entityType", "mappings", "notFound", "unresolved");
+        required(schemas, "Found", "entityType", "serverId", "cloudId");
+        required(schemas, "Unresolved", "id", "serverId", "status");
         required(schemas, "ProgressView", "phase", "partsDone", "partsTotal", "entitiesProcessed", "percent");
     }
 

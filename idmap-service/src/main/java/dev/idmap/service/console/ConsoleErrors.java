@@ -1,5 +1,6 @@
 package dev.idmap.service.console;
 
+import dev.idmap.service.jobs.JobNotFound;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +18,14 @@ class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
-    @ExceptionHandler(ConsoleJobs.JobNotVisible.class)
-    String notFound(ConsoleJobs.JobNotVisible e, HttpServletResponse response, Model model) {
-        return error(response, 404, "Job not found", e.getMessage(), model);
+    @ExceptionHandler(JobNotFound.class)
+    String notFound(JobNotFound e, HttpServletResponse response, Model model) {
+        return error(
+                response,
+                404,
+                "Job not found",
+                "Job " + e.jobId() + " was not found. The job ID may be incorrect or expired.",
+                model);
     }
 
     @ExceptionHandler(JobPage.ReportNotAvailable.class)

@@ -1,7 +1,6 @@
 package dev.idmap.service.console;
 
 import dev.idmap.service.jobs.JobQueue;
-import dev.idmap.service.storage.ReportStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,12 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class ConsoleWiring {
 
     @Bean
-    ConsoleJobs consoleJobs(JobQueue queue) {
-        return new ConsoleJobs(queue);
-    }
-
-    @Bean
-    DetailedRows detailedRows(ReportStore store) {
-        return new DetailedRows(store);
+    DetailedRows detailedRows(JobQueue queue) {
+        return new DetailedRows(queue);
     }
 }

@@ -1,17 +1,18 @@
 package dev.idmap.service.console;
 
+import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.report.DetailedReport;
 import dev.idmap.core.report.DetailedRow;
-import dev.idmap.service.jobs.Job;
-import dev.idmap.service.storage.ReportStore;
+import dev.idmap.service.jobs.JobQueue;
+import dev.idmap.service.jobs.ReportAccess;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -21,10 +22,10 @@ import java.util.stream.Stream;
  */
 final class DetailedRows {
 
-    private final ReportStore store;
+    private final JobQueue queue;
 
-    DetailedRows(ReportStore store) {
-        this.store = store;
+    DetailedRows(JobQueue queue) {
+        this.queue = queue;
     }
 
     /** The rows the console lists: unmatched or ambiguous, maybe of one entity type, maybe containing a text. */
@@ -63,10 +64,11 @@ final class DetailedRows {
             this.label = label;
         }
 
-        boolean includes(String rowStatus) {
+        boolean includes(MatchStatus rowStatus) {
             return switch (this) {
-                case NOT_MATCHED -> rowStatus.equals("UNMATCHED") || rowStatus.equals("AMBIGUOUS");
-                case UNMATCHED, AMBIGUOUS -> rowStatus.equals(name());
+                case NOT_MATCHED -> rowStatus != MatchStatus.MATCHED;
+                case UNMATCHED -> rowStatus == MatchStatus.UNMATCHED;
+                case AMBIGUOUS -> rowStatus == MatchStatus.AMBIGUOUS;
             };
         }
 
@@ -82,8 +84,8 @@ final class DetailedRows {
     }
 
     /** Page {@code number} (from 0) of the rows that pass the filter; empty when the report is gone. */
-    Optional<Page> page(Job job, Filter filter, int number, int size) {
-        return read(job, rows -> {
+    Optional<Page> page(ReportAccess.Ready report, Filter filter, int number, int size) {
+        return read(report, rows -> {
             var found = rows.filter(filter.predicate())
                     .skip((long) number * size)
                     .limit(size + 1L)
@@ -92,18 +94,13 @@ final class DetailedRows {
         });
     }
 
-    /** The first {@code limit} rows, of any status, that {@code matches} accepts; empty when the report is gone. */
-    Optional<List<DetailedRow>> find(Job job, Predicate<DetailedRow> matches, int limit) {
-        return read(job, rows -> rows.filter(matches).limit(limit).toList());
-    }
-
-    private <T> Optional<T> read(Job job, java.util.function.Function<Stream<DetailedRow>, T> query) {
-        var key = job.reportKey(true);
-        return store.open(key).map(in -> {
-            try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                    var rows = DetailedReport.rows(reader, key)) {
+    private <T> Optional<T> read(ReportAccess.Ready report, Function<Stream<DetailedRow>, T> query) {
+        var job = report.job();
+        return queue.open(report, true).map(in -> {
+            try (var rows = DetailedReport.rows(
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), job.reportKey(true))) {
                 return query.apply(rows);
-            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            } catch (UncheckedIOException | IllegalArgumentException e) {
                 throw new ReportUnreadable(job.jobId(), e);
             }
         });
@@ -111,7 +108,7 @@ final class DetailedRows {
 
     /** The detailed report exists but cannot be read (damaged, or written by an incompatible version). */
     static final class ReportUnreadable extends RuntimeException {
-        ReportUnreadable(String jobId, Exception cause) {
+        ReportUnreadable(String jobId, RuntimeException cause) {
             super(
                     "The detailed report of job " + jobId + " cannot be read (" + cause.getMessage()
                             + "). Download it to inspect it, or trigger a new job.",

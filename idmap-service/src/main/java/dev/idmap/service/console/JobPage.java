@@ -1,7 +1,9 @@
 package dev.idmap.service.console;
 
+import dev.idmap.service.jobs.JobAlreadyEnded;
+import dev.idmap.service.jobs.JobQueue;
+import dev.idmap.service.jobs.ReportAccess;
 import dev.idmap.service.security.Caller;
-import dev.idmap.service.storage.ReportStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springframework.core.io.InputStreamResource;
@@ -29,15 +31,13 @@ class JobPage {
 
     static final int ROWS_PER_PAGE = 50;
 
-    private final ConsoleJobs jobs;
+    private final JobQueue jobs;
     private final DetailedRows rows;
-    private final ReportStore store;
     private final Clock clock;
 
-    JobPage(ConsoleJobs jobs, DetailedRows rows, ReportStore store, Clock clock) {
+    JobPage(JobQueue jobs, DetailedRows rows, Clock clock) {
         this.jobs = jobs;
         this.rows = rows;
-        this.store = store;
         this.clock = clock;
     }
 
@@ -50,7 +50,7 @@ class JobPage {
             @RequestParam(name = "page", defaultValue = "0") int page,
             @AuthenticationPrincipal Caller caller,
             Model model) {
-        var job = jobs.visible(caller, jobId);
+        var job = jobs.status(caller, jobId);
         var summary = JobSummary.of(job, clock.instant());
         var entityType = type == null || type.isBlank() ? null : type;
         var filter = new DetailedRows.Filter(entityType, status, text);
@@ -58,12 +58,12 @@ class JobPage {
         model.addAttribute("job", summary);
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", DetailedRows.RowStatus.values());
-        var reportAvailable = jobs.reportAvailable(job);
-        model.addAttribute("reportAvailable", reportAvailable);
-        if (reportAvailable) {
+        var access = jobs.access(job);
+        model.addAttribute("reportAvailable", access instanceof ReportAccess.Ready);
+        if (access instanceof ReportAccess.Ready ready) {
             model.addAttribute(
                     "rows",
-                    rows.page(job, filter, Math.max(0, page), ROWS_PER_PAGE).orElse(null));
+                    rows.page(ready, filter, Math.max(0, page), ROWS_PER_PAGE).orElse(null));
         }
         return "console/job";
     }
@@ -103,13 +103,13 @@ class JobPage {
     @GetMapping(path = "/console/jobs/{jobId}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Progress progress(@PathVariable String jobId, @AuthenticationPrincipal Caller caller) {
-        return Progress.of(JobSummary.of(jobs.visible(caller, jobId), clock.instant()));
+        return Progress.of(JobSummary.of(jobs.status(caller, jobId), clock.instant()));
     }
 
     /** The result section alone, fetched by the page when the job it shows has finished. */
     @GetMapping("/console/jobs/{jobId}/result")
     String result(@PathVariable String jobId, @AuthenticationPrincipal Caller caller, Model model) {
-        var job = jobs.visible(caller, jobId);
+        var job = jobs.status(caller, jobId);
         model.addAttribute("job", JobSummary.of(job, clock.instant()));
         model.addAttribute("reportAvailable", jobs.reportAvailable(job));
         return "console/job :: result";
@@ -118,12 +118,12 @@ class JobPage {
     @GetMapping("/console/jobs/{jobId}/reports/{format}")
     ResponseEntity<Resource> report(
             @PathVariable String jobId, @PathVariable ReportFormat format, @AuthenticationPrincipal Caller caller) {
-        var job = jobs.visible(caller, jobId);
-        if (!jobs.reportAvailable(job)) {
+        if (!(jobs.report(caller, jobId) instanceof ReportAccess.Ready ready)) {
             throw new ReportNotAvailable(jobId);
         }
+        var job = ready.job();
         var detailed = format == ReportFormat.detailed;
-        var in = store.open(job.reportKey(detailed)).orElseThrow(() -> new ReportNotAvailable(jobId));
+        var in = jobs.open(ready, detailed).orElseThrow(() -> new ReportNotAvailable(jobId));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
@@ -150,11 +150,10 @@ class JobPage {
 
     @PostMapping("/console/jobs/{jobId}/cancel")
     String cancel(@PathVariable String jobId, @AuthenticationPrincipal Caller caller, RedirectAttributes redirect) {
-        var job = jobs.visible(caller, jobId);
-        if (job.status().active()) {
-            jobs.cancel(caller, job);
+        try {
+            jobs.cancel(caller, jobId);
             redirect.addFlashAttribute("notice", "Job cancelled.");
-        } else {
+        } catch (JobAlreadyEnded e) {
             redirect.addFlashAttribute("notice", "The job had already ended; nothing was cancelled.");
         }
         return "redirect:/console/jobs/" + jobId;

@@ -1,14 +1,15 @@
 package dev.idmap.service.console;
 
+import dev.idmap.core.match.MatchStatus;
 import dev.idmap.service.jobs.Job;
+import dev.idmap.service.jobs.JobProgress;
+import dev.idmap.service.jobs.JobState;
 import dev.idmap.service.jobs.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A job as the console shows it: status, progress and timings in words, and the per-type counts of a finished job.
@@ -21,6 +22,7 @@ record JobSummary(
         String sourceUrl,
         String destinationUrl,
         JobStatus status,
+        String statusLabel,
         String phase,
         int percent,
         int partsDone,
@@ -46,35 +48,37 @@ record JobSummary(
         }
     }
 
+    /** What each state contributes: its label, times, progress and, when finished, its result or failure. */
+    private record Facts(String label, Instant startedAt, Instant completedAt, JobProgress progress, String message) {}
+
     static JobSummary of(Job job, Instant now) {
-        var progress = job.progress();
-        var done = job.status() == JobStatus.SUCCESS;
-        String phase;
-        if (done) {
-            phase = "DONE";
-        } else if (progress != null) {
-            phase = progress.phase();
-        } else {
-            phase = job.status() == JobStatus.PENDING ? "QUEUED" : job.status().active() ? "STARTING" : "";
-        }
-        var types = new ArrayList<TypeCounts>();
+        var facts = switch (job.state()) {
+            case JobState.Pending p -> new Facts("Pending", null, null, JobProgress.QUEUED, null);
+            case JobState.Running r -> new Facts("In progress", r.startedAt(), null, r.progress(), null);
+            case JobState.Succeeded s -> new Facts("Succeeded", s.startedAt(), s.completedAt(), s.progress(), null);
+            case JobState.Failed f -> new Facts("Failed", f.startedAt(), f.completedAt(), f.progress(), f.message());
+            case JobState.Cancelled c ->
+                new Facts("Cancelled", c.startedAt(), c.completedAt(), c.progress(), c.message());
+        };
+        var progress = facts.progress() == null ? JobProgress.STARTING : facts.progress();
+        var types = List.<TypeCounts>of();
         long matched = 0;
         long unmatched = 0;
         long ambiguous = 0;
-        if (job.result() != null) {
-            for (var entry : job.result().countsPerType().entrySet()) {
-                var counts = entry.getValue();
-                types.add(new TypeCounts(
-                        entry.getKey(),
-                        count(counts, "MATCHED"),
-                        count(counts, "UNMATCHED"),
-                        count(counts, "AMBIGUOUS")));
-            }
-            matched = job.result().matched();
-            unmatched = job.result().unmatched();
-            ambiguous = job.result().ambiguous();
+        if (job.state() instanceof JobState.Succeeded succeeded) {
+            var summary = succeeded.result().summary();
+            types = summary.countsPerType().entrySet().stream()
+                    .map(entry -> new TypeCounts(
+                            entry.getKey(),
+                            entry.getValue().getOrDefault(MatchStatus.MATCHED, 0L),
+                            entry.getValue().getOrDefault(MatchStatus.UNMATCHED, 0L),
+                            entry.getValue().getOrDefault(MatchStatus.AMBIGUOUS, 0L)))
+                    .toList();
+            matched = summary.matched();
+            unmatched = summary.unmatched();
+            ambiguous = summary.ambiguous();
         }
-        var end = job.completedAt() != null ? job.completedAt() : now;
+        var end = facts.completedAt() != null ? facts.completedAt() : now;
         return new JobSummary(
                 job.jobId(),
                 job.owner(),
@@ -82,19 +86,18 @@ record JobSummary(
                 job.sourceUrl(),
                 job.destinationUrl(),
                 job.status(),
-                phase,
-                done ? 100 : progress == null ? 0 : progress.percent(),
-                progress == null ? 0 : done ? progress.partsTotal() : progress.partsDone(),
-                progress == null ? 0 : progress.partsTotal(),
-                done && job.result() != null
-                        ? job.result().rows()
-                        : progress == null ? 0 : progress.entitiesProcessed(),
+                facts.label(),
+                progress.phase().name(),
+                progress.percent(),
+                progress.partsDone(),
+                progress.partsTotal(),
+                progress.entitiesProcessed(),
                 time(job.createdAt()),
-                time(job.startedAt()),
-                time(job.completedAt()),
-                job.startedAt() == null ? "" : words(Duration.between(job.startedAt(), end)),
-                job.status() == JobStatus.ERROR ? job.errorMessage() : null,
-                List.copyOf(types),
+                time(facts.startedAt()),
+                time(facts.completedAt()),
+                facts.startedAt() == null ? "" : words(Duration.between(facts.startedAt(), end)),
+                facts.message(),
+                types,
                 matched,
                 unmatched,
                 ambiguous);
@@ -106,20 +109,6 @@ record JobSummary(
 
     public boolean succeeded() {
         return status == JobStatus.SUCCESS;
-    }
-
-    /** The status in words, for people; the API's name stays in the page for scripts and tests. */
-    public String statusLabel() {
-        return switch (status) {
-            case PENDING -> "Pending";
-            case IN_PROGRESS -> "In progress";
-            case SUCCESS -> "Succeeded";
-            case ERROR -> "Failed";
-        };
-    }
-
-    private static long count(Map<String, Long> counts, String status) {
-        return counts.getOrDefault(status, 0L);
     }
 
     private static String time(Instant instant) {

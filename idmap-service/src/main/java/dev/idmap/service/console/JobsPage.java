@@ -1,5 +1,6 @@
 package dev.idmap.service.console;
 
+import dev.idmap.service.jobs.JobQueue;
 import dev.idmap.service.security.Caller;
 import java.time.Clock;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,10 +15,10 @@ class JobsPage {
 
     static final int PAGE_SIZE = 20;
 
-    private final ConsoleJobs jobs;
+    private final JobQueue jobs;
     private final Clock clock;
 
-    JobsPage(ConsoleJobs jobs, Clock clock) {
+    JobsPage(JobQueue jobs, Clock clock) {
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -28,7 +29,7 @@ class JobsPage {
             @AuthenticationPrincipal Caller caller,
             Model model) {
         var number = Math.max(0, page);
-        var found = jobs.page(caller, number, PAGE_SIZE);
+        var found = jobs.list(caller, null, number * PAGE_SIZE, PAGE_SIZE);
         var now = clock.instant();
         model.addAttribute("caller", caller);
         model.addAttribute(

@@ -1,10 +1,15 @@
 package dev.idmap.service.console;
 
-import dev.idmap.core.report.DetailedRow;
+import dev.idmap.core.match.MatchStatus;
+import dev.idmap.service.jobs.JobQueue;
+import dev.idmap.service.jobs.JobStatus;
+import dev.idmap.service.jobs.ReportAccess;
+import dev.idmap.service.lookup.LookupQuery;
+import dev.idmap.service.lookup.Lookups;
 import dev.idmap.service.security.Caller;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.function.Predicate;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,63 +17,63 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Looks up a server id, a Cloud id, an issue key or a user in a finished job's detailed report, so that an unmatched
- * or ambiguous entity is found with its reason, not only a matched one.
+ * Looks up a server id, a Cloud id, an issue key or a user in a finished job, through the job queue's lookups (the
+ * same as the API's {@code …/mappings}): matched entities with their Cloud id, and unmatched or ambiguous ones with
+ * their reason and candidates.
  */
 @Controller
 class LookupPage {
 
-    static final int MAX_HITS = 50;
     static final int JOBS_OFFERED = 20;
 
-    private final ConsoleJobs jobs;
-    private final DetailedRows rows;
+    private final JobQueue jobs;
     private final Clock clock;
 
-    LookupPage(ConsoleJobs jobs, DetailedRows rows, Clock clock) {
+    LookupPage(JobQueue jobs, Clock clock) {
         this.jobs = jobs;
-        this.rows = rows;
         this.clock = clock;
     }
 
-    /** What the looked-up text is. */
+    /** What the looked-up text is, and so which entity types and which side it is looked up in. */
     enum LookupKind {
-        SERVER_ID("Server/Data Center id"),
-        CLOUD_ID("Cloud id"),
-        ISSUE_KEY("Issue key"),
-        USER("User (name, key or email)");
+        SERVER_ID("Server/Data Center id", null, LookupQuery.Direction.SERVER),
+        CLOUD_ID("Cloud id", null, LookupQuery.Direction.CLOUD),
+        ISSUE_KEY("Issue key", "jira:issue", LookupQuery.Direction.SERVER),
+        USER("User (key or username)", "identity:user", LookupQuery.Direction.SERVER);
 
         private final String label;
+        private final String entityType;
+        private final LookupQuery.Direction direction;
 
-        LookupKind(String label) {
+        LookupKind(String label, String entityType, LookupQuery.Direction direction) {
             this.label = label;
+            this.entityType = entityType;
+            this.direction = direction;
         }
 
         public String label() {
             return label;
         }
 
-        Predicate<DetailedRow> matches(String text) {
-            var wanted = text.strip();
-            return switch (this) {
-                case SERVER_ID -> row -> row.serverId().equals(wanted);
-                case CLOUD_ID ->
-                    row -> wanted.equals(row.cloudId())
-                            || (row.candidates() != null
-                                    && Arrays.asList(row.candidates().split(";"))
-                                            .contains(wanted));
-                case ISSUE_KEY ->
-                    row -> row.entityType().equals("jira:issue")
-                            && (wanted.equalsIgnoreCase(row.serverKey()) || wanted.equalsIgnoreCase(row.cloudKey()));
-                case USER ->
-                    row -> row.entityType().equals("identity:user")
-                            && (wanted.equalsIgnoreCase(row.serverId())
-                                    || wanted.equalsIgnoreCase(row.serverKey())
-                                    || wanted.equalsIgnoreCase(row.cloudKey())
-                                    || wanted.equals(row.cloudId()));
-            };
+        /** The chosen type, the kind's own, or every type of the job's product. */
+        List<String> entityTypes(String chosen, List<String> ofProduct) {
+            if (entityType != null) {
+                return List.of(entityType);
+            }
+            return chosen == null ? ofProduct : List.of(chosen);
         }
     }
+
+    /** One row of the answer, matched or not. */
+    record Hit(
+            String entityType,
+            String serverId,
+            String cloudId,
+            MatchStatus status,
+            String serverKey,
+            String cloudKey,
+            String reason,
+            String candidates) {}
 
     @GetMapping("/console/lookup")
     String lookup(
@@ -79,20 +84,21 @@ class LookupPage {
             @AuthenticationPrincipal Caller caller,
             Model model) {
         var now = clock.instant();
-        var offered = jobs.withReports(caller, JOBS_OFFERED).stream()
+        var offered = jobs.list(caller, JobStatus.SUCCESS, 0, JOBS_OFFERED).jobs().stream()
+                .filter(jobs::reportAvailable)
                 .map(job -> JobSummary.of(job, now))
                 .toList();
         var chosen = jobId != null && !jobId.isBlank()
                 ? jobId
                 : offered.isEmpty() ? null : offered.getFirst().jobId();
+        var entityType = type == null || type.isBlank() ? null : type;
         model.addAttribute("caller", caller);
         model.addAttribute("jobs", offered);
         model.addAttribute("chosenJob", chosen);
         model.addAttribute("kinds", LookupKind.values());
         model.addAttribute("kind", kind);
-        model.addAttribute("q", text == null ? "" : text);
-        var entityType = type == null || type.isBlank() ? null : type;
         model.addAttribute("type", entityType);
+        model.addAttribute("q", text == null ? "" : text);
         model.addAttribute(
                 "types",
                 offered.stream()
@@ -101,20 +107,47 @@ class LookupPage {
                         .map(JobSummary.TypeCounts::entityType)
                         .toList());
         if (chosen != null && text != null && !text.isBlank()) {
-            var job = jobs.visible(caller, chosen);
-            if (!jobs.reportAvailable(job)) {
+            if (!(jobs.report(caller, chosen) instanceof ReportAccess.Ready ready)) {
                 throw new JobPage.ReportNotAvailable(chosen);
             }
-            model.addAttribute(
-                    "hits",
-                    rows.find(
-                                    job,
-                                    kind.matches(text)
-                                            .and(row -> entityType == null || entityType.equals(row.entityType())),
-                                    MAX_HITS)
-                            .orElseThrow(() -> new JobPage.ReportNotAvailable(chosen)));
-            model.addAttribute("maxHits", MAX_HITS);
+            try {
+                model.addAttribute("hits", hits(ready, kind, entityType, text.strip()));
+            } catch (Lookups.UnknownEntityType e) {
+                model.addAttribute(
+                        "problem",
+                        kind.label() + " lookups do not apply to a "
+                                + ready.job().product() + " job.");
+            }
         }
         return "console/lookup";
+    }
+
+    private List<Hit> hits(ReportAccess.Ready ready, LookupKind kind, String entityType, String id) {
+        var hits = new ArrayList<Hit>();
+        for (var type :
+                kind.entityTypes(entityType, Lookups.namespaces(ready.job().product()))) {
+            var answer = jobs.lookup(ready, new LookupQuery(type, kind.direction, List.of(id)));
+            answer.mappings()
+                    .forEach(found -> hits.add(new Hit(
+                            type,
+                            found.serverId(),
+                            found.cloudId(),
+                            MatchStatus.MATCHED,
+                            found.serverKey(),
+                            found.cloudKey(),
+                            null,
+                            null)));
+            answer.unresolved()
+                    .forEach(unresolved -> hits.add(new Hit(
+                            type,
+                            unresolved.serverId(),
+                            null,
+                            unresolved.status(),
+                            unresolved.serverKey(),
+                            null,
+                            unresolved.reason(),
+                            unresolved.candidates())));
+        }
+        return hits;
     }
 }

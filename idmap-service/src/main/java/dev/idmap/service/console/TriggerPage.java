@@ -3,8 +3,9 @@ package dev.idmap.service.console;
 import dev.idmap.core.model.Product;
 import dev.idmap.service.config.IdmapProperties;
 import dev.idmap.service.config.Sites;
+import dev.idmap.service.jobs.JobQueue;
+import dev.idmap.service.jobs.TriggerRateExceeded;
 import dev.idmap.service.security.Caller;
-import dev.idmap.service.security.TriggerRateLimiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,21 +18,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Starts a job on a pair of configured sites, chosen by name: the console offers only the sites idmap may contact, and
- * the same per-caller trigger rate as the API applies. The same sites triggered again while their job is active give
+ * Starts a job on a pair of configured sites, chosen by name, through the same job queue as the API: the console
+ * offers only the sites idmap may contact, and the same per-caller trigger rate applies. The same sites triggered again while their job is active give
  * that job back, as in the API.
  */
 @Controller
 class TriggerPage {
 
-    private final ConsoleJobs jobs;
+    private final JobQueue jobs;
     private final Sites sites;
-    private final TriggerRateLimiter rateLimiter;
 
-    TriggerPage(ConsoleJobs jobs, Sites sites, TriggerRateLimiter rateLimiter) {
+    TriggerPage(JobQueue jobs, Sites sites) {
         this.jobs = jobs;
         this.sites = sites;
-        this.rateLimiter = rateLimiter;
+    }
+
+    /** The form's choices do not name a valid pair of sites; one message per problem. */
+    private static final class Invalid extends RuntimeException {
+        private final List<String> errors;
+
+        Invalid(List<String> errors) {
+            super(String.join(" ", errors));
+            this.errors = List.copyOf(errors);
+        }
     }
 
     /** A site in the form's lists; a Cloud site is preselected as the destination, another as the source. */
@@ -55,6 +64,25 @@ class TriggerPage {
             @AuthenticationPrincipal Caller caller,
             Model model,
             RedirectAttributes redirect) {
+        JobQueue.Triggered triggered;
+        try {
+            triggered = jobs.trigger(caller, () -> target(productName, sourceName, destinationName));
+        } catch (Invalid e) {
+            return page(caller, model, productName, sourceName, destinationName, e.errors);
+        } catch (TriggerRateExceeded e) {
+            var wait = "Too many jobs triggered: try again in " + e.retryAfter().toSeconds() + " s.";
+            return page(caller, model, productName, sourceName, destinationName, List.of(wait));
+        }
+        redirect.addFlashAttribute(
+                "notice",
+                triggered.alreadyActive()
+                        ? "A job for these sites was already running: here it is."
+                        : "Job triggered.");
+        return "redirect:/console/jobs/" + triggered.job().jobId();
+    }
+
+    /** The sites the form names, checked as the API checks a trigger: configured, of the product, different. */
+    private JobQueue.Target target(String productName, String sourceName, String destinationName) {
         var errors = new ArrayList<String>();
         var product = product(productName);
         if (product.isEmpty()) {
@@ -65,22 +93,11 @@ class TriggerPage {
         if (source.isPresent() && source.equals(destination)) {
             errors.add("The source and the destination must be different sites.");
         }
-        if (errors.isEmpty()) {
-            rateLimiter
-                    .acquire(caller.name())
-                    .ifPresent(wait -> errors.add("Too many jobs triggered: try again in " + wait.toSeconds() + " s."));
-        }
         if (!errors.isEmpty()) {
-            return page(caller, model, productName, sourceName, destinationName, errors);
+            throw new Invalid(errors);
         }
-        var triggered = jobs.trigger(
-                caller, product.get(), source.get().url(), destination.get().url());
-        redirect.addFlashAttribute(
-                "notice",
-                triggered.alreadyActive()
-                        ? "A job for these sites was already running: here it is."
-                        : "Job triggered.");
-        return "redirect:/console/jobs/" + triggered.job().jobId();
+        return new JobQueue.Target(
+                product.get(), source.get().url(), destination.get().url());
     }
 
     private String page(

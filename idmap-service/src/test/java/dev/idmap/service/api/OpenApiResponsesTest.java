@@ -59,7 +59,7 @@ class OpenApiResponsesTest {
                 api.post(
                         BASE + "/" + jobId + "/mappings",
                         bearer(ALICE),
-                        "{\"entityType\":\"jira:issue\",\"cloudIds\":[\"30001\",\"39999\"]}"),
+                        "{\"entityType\":\"jira:issue\",\"serverIds\":[\"20001\",\"20003\",\"29999\"]}"),
                 200);
         conforms("post", BASE + "/{jobId}/cancel", api.post(BASE + "/" + jobId + "/cancel", bearer(ALICE), ""), 409);
     }
