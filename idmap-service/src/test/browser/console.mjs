@@ -111,7 +111,7 @@ try {
   // --- browse the unmatched and ambiguous rows of one type, a page at a time, then search them
   const browseType = env("BROWSE_TYPE");
   await page.click(`table.summary a[aria-label$=" ${browseType} rows"]`);
-  await page.waitForSelector("#rows-heading");
+  await page.waitForURL((url) => url.searchParams.get("type") === browseType);
   await checkAccessible(page, "rows");
   const rowCells = async (column) => page.locator(`table.rows tbody tr td:nth-child(${column})`).allTextContents();
   report.selectedType = await page.inputValue("#type");
@@ -119,18 +119,18 @@ try {
   await page.locator("#rows").scrollIntoViewIfNeeded();
   await shot(page, "unmatched-rows");
   await page.click("#rows nav.pager >> text=Next");
-  await page.waitForSelector("#rows-heading");
+  await page.waitForURL((url) => url.searchParams.get("page") === "1");
   report.secondPage = { count: (await rowCells(1)).length, types: [...new Set(await rowCells(1))] };
   await page.selectOption("#status", "AMBIGUOUS");
   await page.click("#rows button[type=submit]");
-  await page.waitForSelector("#rows-heading");
+  await page.waitForURL((url) => url.searchParams.get("status") === "AMBIGUOUS");
   report.ambiguous = { statuses: [...new Set(await rowCells(5))], candidates: await rowCells(7) };
   await page.selectOption("#status", "NOT_MATCHED");
   const reason = (await rowCells(6))[0];
   report.searchedFor = reason.split(" ").slice(0, 3).join(" ");
   await page.fill("#q", report.searchedFor);
   await page.press("#q", "Enter");
-  await page.waitForSelector("#rows-heading");
+  await page.waitForURL((url) => url.searchParams.get("q") === report.searchedFor);
   report.searchHits = await rowCells(6);
   await page.locator("#rows").scrollIntoViewIfNeeded();
   await shot(page, "rows-searched");
@@ -157,14 +157,14 @@ try {
   await page.selectOption("#type", "jira:issue");
   await page.fill("#q", lookupServerId);
   await page.press("#q", "Enter");
-  await page.waitForSelector("#hits-heading");
+  await page.waitForURL((url) => url.searchParams.get("q") === lookupServerId);
   report.lookupById = await hits();
   await shot(page, "lookup-server-id");
   await page.selectOption("#kind", "ISSUE_KEY");
   await page.selectOption("#type", "");
   await page.fill("#q", report.lookupById[0][4]);
   await page.press("#q", "Enter");
-  await page.waitForSelector("#hits-heading");
+  await page.waitForURL((url) => url.searchParams.get("kind") === "ISSUE_KEY");
   report.lookupByKey = await hits();
   await shot(page, "lookup-issue-key");
 
@@ -174,6 +174,20 @@ try {
   report.jobsListed = await page.locator("table.jobs tbody tr").count();
   report.listedStatus = await page.locator("table.jobs tbody tr").first().locator("[data-field=status]").getAttribute("data-status");
   await shot(page, "jobs-after");
+
+  // --- trigger a second job and cancel it while it runs
+  await page.click("nav >> text=Trigger a job");
+  await page.click("button[type=submit].primary");
+  await page.waitForURL(/\/console\/jobs\/[0-9a-f-]{36}$/);
+  report.secondJobId = page.url().split("/").pop();
+  await page.click("text=Cancel this job");
+  await page.waitForSelector(".alert[role=status] >> text=Job cancelled.");
+  report.cancelled = {
+    label: (await page.textContent("[data-field=status]")).trim(),
+    status: await page.getAttribute("[data-field=status]", "data-status"),
+    message: (await page.textContent(".alert.error")).trim(),
+  };
+  await shot(page, "job-cancelled");
 
   // --- sign out
   await page.click("text=Sign out");

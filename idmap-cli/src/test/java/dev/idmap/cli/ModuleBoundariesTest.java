@@ -96,4 +96,18 @@ class ModuleBoundariesTest {
                 .resideInAPackage("org.springframework..")
                 .check(idmap);
     }
+
+    @Test
+    void the_console_goes_through_the_job_queue_not_the_tables_or_the_store() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.idmap.service.console..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(
+                        dev.idmap.service.jobs.Jobs.class,
+                        dev.idmap.service.lookup.LookupTable.class,
+                        dev.idmap.service.storage.ReportStore.class)
+                .check(idmap);
+    }
 }

@@ -159,6 +159,13 @@ class ConsoleInBrowserTest {
         assertThat(report.get("jobsListed").asInt()).isEqualTo(1);
         assertThat(report.get("listedStatus").asString()).isEqualTo("SUCCESS");
         assertThat(report.get("afterSignOut").asString()).isEqualTo("/console/login");
+
+        // and the second job was cancelled from its page, by bob
+        var cancelled = report.get("cancelled");
+        assertThat(report.get("secondJobId").asString()).isNotEqualTo(jobId);
+        assertThat(cancelled.get("label").asString()).isEqualTo("Cancelled");
+        assertThat(cancelled.get("status").asString()).isEqualTo("ERROR");
+        assertThat(cancelled.get("message").asString()).startsWith("Job was cancelled by bob at ");
         assertThat(strings(report.get("consoleErrors")))
                 .as("browser console errors (script errors, blocked content)")
                 .isEmpty();
@@ -171,7 +178,7 @@ class ConsoleInBrowserTest {
         // and every page was photographed
         try (var files = Files.list(SHOTS)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
-                    .hasSize(12)
+                    .hasSize(13)
                     .allMatch(name -> name.endsWith(".png"));
         }
 
