@@ -92,14 +92,17 @@ final class BenchCommand implements Callable<Integer> {
                 + Runtime.getRuntime().availableProcessors()
                 + " cores; latency " + latencyMs + " ms; rate limit " + (rateLimit == null ? "none" : rateLimit)
                 + "; engine heap " + childHeap + ")");
-        for (long issues : issueCounts) {
-            lines.addAll(runOne(issues));
-        }
         Files.createDirectories(out);
         var file = out.resolve((modes.contains(Mode.service) ? "service-path-" : "engine-")
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
-        Files.write(file, lines);
         lines.forEach(spec.commandLine().getOut()::println);
+        for (long issues : issueCounts) {
+            var result = runOne(issues);
+            result.forEach(spec.commandLine().getOut()::println);
+            lines.addAll(result);
+            Files.write(file, lines); // after each size, so that a later failure keeps the earlier figures
+        }
+        Files.write(file, lines);
         spec.commandLine().getOut().println("written to " + file);
         return 0;
     }
@@ -129,7 +132,11 @@ final class BenchCommand implements Callable<Integer> {
                         System.getProperty("java.class.path"),
                         childHeap,
                         lookups);
-                result.addAll(service.run(sim, issues, Files.createDirectories(work.resolve("service-path"))));
+                try {
+                    result.addAll(service.run(sim, issues, Files.createDirectories(work.resolve("service-path"))));
+                } catch (Exception e) {
+                    result.add("service issues=" + issues + ": failed: " + e + " (directory " + work + ")");
+                }
             }
             if (result.stream().noneMatch(line -> line.contains("log: "))) {
                 deleteRecursively(work); // a failed run's directory stays for its log

@@ -64,7 +64,7 @@ public class Lookups {
     }
 
     /** The namespaces a lookup of this product accepts, in table order. */
-    private static List<String> namespaces(Product product) {
+    public static List<String> namespaces(Product product) {
         return EntityType.of(product).stream().map(EntityType::namespace).toList();
     }
 
