@@ -8,6 +8,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -70,7 +72,10 @@ public final class PublishBenchmark {
                 peakRss.get() / 1024);
         System.out.println(line);
         Files.createDirectories(out);
-        Files.writeString(out.resolve("publish-" + System.currentTimeMillis() + ".txt"), line + "\n");
+        Files.writeString(
+                out.resolve("publish-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                        + ".txt"),
+                line + "\n");
         try (var paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
