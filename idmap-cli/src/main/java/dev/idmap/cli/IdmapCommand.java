@@ -1,5 +1,6 @@
 package dev.idmap.cli;
 
+import dev.idmap.cli.redirects.RedirectsCommand;
 import dev.idmap.cli.rewrite.RewriteCommand;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
             SimCommand.class,
             BenchCommand.class,
             RewriteCommand.class,
+            RedirectsCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

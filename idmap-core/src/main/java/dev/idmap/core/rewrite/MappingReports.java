@@ -7,6 +7,7 @@ import dev.idmap.core.report.DetailedRow;
 import dev.idmap.core.report.ReportWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,40 +42,55 @@ public final class MappingReports {
         return mapping;
     }
 
-    private static void load(Path file, IdMapping mapping) {
-        var rows = new ArrayList<List<String>>();
-        boolean detailed;
-        try (var reader = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-            var header = Csv.readRecord(reader);
-            var headerLine = header == null ? "" : String.join(",", header).replace("\uFEFF", "");
-            if (headerLine.equals(DetailedRow.HEADER)) {
-                detailed = true;
-            } else if (headerLine.equals(ReportWriter.COMPATIBLE_HEADER)) {
-                detailed = false;
-            } else {
-                throw new BadReport(file + " is not an idmap report: its header is '" + headerLine + "', expected '"
-                        + ReportWriter.COMPATIBLE_HEADER + "' (compatible) or '" + DetailedRow.HEADER
-                        + "' (detailed)");
-            }
-            List<String> record;
-            int line = 1;
-            while ((record = Csv.readRecord(reader)) != null) {
-                line++;
-                if (record.size() == 1 && record.get(0).isBlank()) {
-                    continue;
-                }
-                if (record.size() != (detailed ? 10 : 3)) {
-                    throw new BadReport(file + " row " + line + " has " + record.size() + " fields, expected "
-                            + (detailed ? 10 : 3));
-                }
-                rows.add(record);
-            }
+    /** One report read from a stream (e.g. the service's report store); {@code file} names it in messages. */
+    public static IdMapping load(String file, Reader in) {
+        var mapping = new IdMapping();
+        try (var reader = new BufferedReader(in)) {
+            load(file, reader, mapping);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the mapping " + file, e);
         }
+        return mapping;
+    }
+
+    private static void load(Path file, IdMapping mapping) {
+        try (var reader = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            load(file.toString(), reader, mapping);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the mapping " + file, e);
+        }
+    }
+
+    private static void load(String file, BufferedReader reader, IdMapping mapping) throws IOException {
+        var rows = new ArrayList<List<String>>();
+        boolean detailed;
+        var header = Csv.readRecord(reader);
+        var headerLine = header == null ? "" : String.join(",", header).replace("\uFEFF", "");
+        if (headerLine.equals(DetailedRow.HEADER)) {
+            detailed = true;
+        } else if (headerLine.equals(ReportWriter.COMPATIBLE_HEADER)) {
+            detailed = false;
+        } else {
+            throw new BadReport(file + " is not an idmap report: its header is '" + headerLine + "', expected '"
+                    + ReportWriter.COMPATIBLE_HEADER + "' (compatible) or '" + DetailedRow.HEADER
+                    + "' (detailed)");
+        }
+        List<String> record;
+        int line = 1;
+        while ((record = Csv.readRecord(reader)) != null) {
+            line++;
+            if (record.size() == 1 && record.get(0).isBlank()) {
+                continue;
+            }
+            if (record.size() != (detailed ? 10 : 3)) {
+                throw new BadReport(
+                        file + " row " + line + " has " + record.size() + " fields, expected " + (detailed ? 10 : 3));
+            }
+            rows.add(record);
+        }
         var product = productOf(file, rows);
-        for (var record : rows) {
-            var type = EntityType.byNamespace(product, record.get(0)).orElse(null);
+        for (var row : rows) {
+            var type = EntityType.byNamespace(product, row.get(0)).orElse(null);
             if (type == null) {
                 continue;
             }
@@ -82,20 +98,20 @@ public final class MappingReports {
                     detailed
                             ? new IdMapping.Row(
                                     type,
-                                    record.get(1),
-                                    blankToNull(record.get(2)),
-                                    record.get(3),
-                                    blankToNull(record.get(5)),
-                                    blankToNull(record.get(6)),
-                                    blankToNull(record.get(7)),
-                                    blankToNull(record.get(9)))
+                                    row.get(1),
+                                    blankToNull(row.get(2)),
+                                    row.get(3),
+                                    blankToNull(row.get(5)),
+                                    blankToNull(row.get(6)),
+                                    blankToNull(row.get(7)),
+                                    blankToNull(row.get(9)))
                             : new IdMapping.Row(
-                                    type, record.get(1), record.get(2).strip(), "MATCHED", null, null, null, null),
+                                    type, row.get(1), row.get(2).strip(), "MATCHED", null, null, null, null),
                     detailed);
         }
     }
 
-    private static Product productOf(Path file, List<List<String>> rows) {
+    private static Product productOf(String file, List<List<String>> rows) {
         Set<Product> seen = EnumSet.noneOf(Product.class);
         for (var record : rows) {
             var namespace = record.get(0);

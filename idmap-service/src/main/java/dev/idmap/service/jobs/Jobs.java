@@ -96,6 +96,15 @@ public class Jobs {
                 .optional();
     }
 
+    /** The newest successful job of any caller mapping this source site whose report is kept. */
+    public Optional<Job> latestSucceeded(String sourceUrl) {
+        return jdbc.sql("select " + COLUMNS + " from idmap_job where source_url = ? and status = 'SUCCESS'"
+                        + " and report_deleted = false order by completed_at desc, job_id desc limit 1")
+                .param(sourceUrl)
+                .query(this::map)
+                .optional();
+    }
+
     public long count(String owner, JobStatus status) {
         var sql = new StringBuilder("select count(*) from idmap_job where 1 = 1");
         var params = new java.util.ArrayList<Object>();

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every request except the public ones (health probes, the OpenAPI document, and signed download
- * links, which carry their own proof). 401 without or with wrong credentials; 403 when a non-admin asks for an
+ * Authenticates every request except the public ones (health probes, the OpenAPI document, signed download
+ * links, which carry their own proof, and the redirects of old links, which browsers follow and which answer only for
+ * sites that opt in). 401 without or with wrong credentials; 403 when a non-admin asks for an
  * admin-only resource (metrics).
  */
 public final class CallerAuthentication extends OncePerRequestFilter {
@@ -28,6 +29,7 @@ public final class CallerAuthentication extends OncePerRequestFilter {
 
     public static boolean isPublic(String path) {
         return path.startsWith("/files/")
+                || path.startsWith("/redirect/")
                 || path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/")
                 || path.equals("/v3/api-docs")
