@@ -1,12 +1,15 @@
 package dev.idmap.cli.redirects;
 
-import dev.idmap.core.report.Csv;
 import dev.idmap.core.rewrite.RedirectRules.Exact;
 import dev.idmap.core.rewrite.RedirectRules.Prefix;
 import dev.idmap.core.rewrite.RedirectRules.Rule;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /** How a redirect map is written: for nginx, for Apache httpd (mod_rewrite), or as CSV for anything else. */
 public enum RedirectFormat {
@@ -90,10 +93,16 @@ public enum RedirectFormat {
     CSV {
         @Override
         String write(String header, List<Rule> rules) {
-            var out = new StringBuilder("kind,from,to,what\r\n");
-            for (var rule : rules) {
-                out.append(Csv.line(
-                        List.of(rule instanceof Exact ? "exact" : "prefix", rule.from(), rule.to(), rule.what())));
+            var out = new StringBuilder();
+            try (var printer = new CSVPrinter(
+                    out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
+                printer.printRecord("kind", "from", "to", "what");
+                for (var rule : rules) {
+                    printer.printRecord(
+                            rule instanceof Exact ? "exact" : "prefix", rule.from(), rule.to(), rule.what());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return out.toString();
         }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.idmap.cli.Environment;
 import dev.idmap.cli.IdmapCommand;
 import dev.idmap.cli.testing.SimulatedService;
-import dev.idmap.core.report.Csv;
 import dev.idmap.sim.Expectation;
 import dev.idmap.sim.SimProduct;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,6 +26,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -342,18 +343,16 @@ class OldLinksAgainstGroundTruthTest {
     }
 
     static List<List<String>> csv(String text) throws IOException {
-        var reader = new java.io.BufferedReader(new StringReader(text));
-        var rows = new ArrayList<List<String>>();
-        List<String> record;
-        boolean header = text.startsWith("kind,");
-        while ((record = Csv.readRecord(reader)) != null) {
-            if (header) {
-                header = false;
-                continue;
-            }
-            rows.add(record);
+        var format = text.startsWith("kind,")
+                ? CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                : CSVFormat.RFC4180;
+        try (var parser = CSVParser.parse(text, format)) {
+            return parser.getRecords().stream().map(CSVRecord::toList).toList();
         }
-        return rows;
     }
 
     static int idmap(String... args) {

@@ -1,5 +1,6 @@
 package dev.idmap.core.rewrite;
 
+import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
 import java.util.ArrayList;
@@ -24,14 +25,14 @@ public final class IdMapping {
             EntityType type,
             String serverId,
             String cloudId,
-            String status,
+            MatchStatus status,
             String serverKey,
             String cloudKey,
             String container,
             String reason) {
 
         boolean matched() {
-            return "MATCHED".equals(status) && cloudId != null && !cloudId.isEmpty();
+            return status == MatchStatus.MATCHED && cloudId != null && !cloudId.isEmpty();
         }
     }
 
@@ -73,7 +74,7 @@ public final class IdMapping {
                             row.type(),
                             row.serverId(),
                             null,
-                            "AMBIGUOUS",
+                            MatchStatus.AMBIGUOUS,
                             known.serverKey() != null ? known.serverKey() : row.serverKey(),
                             null,
                             known.container() != null ? known.container() : row.container(),
@@ -191,7 +192,7 @@ public final class IdMapping {
     }
 
     private static String describe(Row row) {
-        return row.matched() ? row.cloudId() : row.status();
+        return row.matched() ? row.cloudId() : row.status().name();
     }
 
     private static String key(String container, String serverKey) {

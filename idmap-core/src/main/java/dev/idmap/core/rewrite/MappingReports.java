@@ -1,8 +1,10 @@
 package dev.idmap.core.rewrite;
 
+import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
-import dev.idmap.core.report.Csv;
+import dev.idmap.core.report.CompatibleReport;
+import dev.idmap.core.report.DetailedReport;
 import dev.idmap.core.report.DetailedRow;
 import dev.idmap.core.report.ReportWriter;
 import java.io.BufferedReader;
@@ -62,59 +64,79 @@ public final class MappingReports {
     }
 
     private static void load(String file, BufferedReader reader, IdMapping mapping) throws IOException {
-        var rows = new ArrayList<List<String>>();
-        boolean detailed;
-        var header = Csv.readRecord(reader);
-        var headerLine = header == null ? "" : String.join(",", header).replace("\uFEFF", "");
-        if (headerLine.equals(DetailedRow.HEADER)) {
-            detailed = true;
-        } else if (headerLine.equals(ReportWriter.COMPATIBLE_HEADER)) {
-            detailed = false;
-        } else {
-            throw new BadReport(file + " is not an idmap report: its header is '" + headerLine + "', expected '"
-                    + ReportWriter.COMPATIBLE_HEADER + "' (compatible) or '" + DetailedRow.HEADER
-                    + "' (detailed)");
+        reader.mark(64 * 1024);
+        var firstLine = reader.readLine();
+        reader.reset();
+        var header = firstLine == null ? "" : firstLine.replace("\uFEFF", "").strip();
+        boolean detailed = header.equals(DetailedRow.HEADER);
+        if (!detailed && !header.equals(ReportWriter.COMPATIBLE_HEADER)) {
+            throw new BadReport(file + " is not an idmap report: its header is '" + header + "', expected '"
+                    + ReportWriter.COMPATIBLE_HEADER + "' (compatible) or '" + DetailedRow.HEADER + "' (detailed)");
         }
-        List<String> record;
-        int line = 1;
-        while ((record = Csv.readRecord(reader)) != null) {
-            line++;
-            if (record.size() == 1 && record.get(0).isBlank()) {
-                continue;
+        var rows = new ArrayList<Raw>();
+        try {
+            if (detailed) {
+                DetailedReport.forEach(
+                        file,
+                        reader,
+                        row -> rows.add(new Raw(
+                                row.entityType(),
+                                row.serverId(),
+                                row.cloudId(),
+                                row.status(),
+                                row.serverKey(),
+                                row.cloudKey(),
+                                row.container(),
+                                row.reason())));
+            } else {
+                CompatibleReport.forEach(
+                        file,
+                        reader,
+                        row -> rows.add(new Raw(
+                                row.entityType(),
+                                row.serverId(),
+                                row.cloudId().strip(),
+                                MatchStatus.MATCHED,
+                                null,
+                                null,
+                                null,
+                                null)));
             }
-            if (record.size() != (detailed ? 10 : 3)) {
-                throw new BadReport(
-                        file + " row " + line + " has " + record.size() + " fields, expected " + (detailed ? 10 : 3));
-            }
-            rows.add(record);
+        } catch (IllegalArgumentException e) {
+            throw new BadReport(e.getMessage());
         }
         var product = productOf(file, rows);
         for (var row : rows) {
-            var type = EntityType.byNamespace(product, row.get(0)).orElse(null);
-            if (type == null) {
-                continue;
-            }
-            mapping.add(
-                    detailed
-                            ? new IdMapping.Row(
+            EntityType.byNamespace(product, row.namespace())
+                    .ifPresent(type -> mapping.add(
+                            new IdMapping.Row(
                                     type,
-                                    row.get(1),
-                                    blankToNull(row.get(2)),
-                                    row.get(3),
-                                    blankToNull(row.get(5)),
-                                    blankToNull(row.get(6)),
-                                    blankToNull(row.get(7)),
-                                    blankToNull(row.get(9)))
-                            : new IdMapping.Row(
-                                    type, row.get(1), row.get(2).strip(), "MATCHED", null, null, null, null),
-                    detailed);
+                                    row.serverId(),
+                                    row.cloudId(),
+                                    row.status(),
+                                    row.serverKey(),
+                                    row.cloudKey(),
+                                    row.container(),
+                                    row.reason()),
+                            detailed));
         }
     }
 
-    private static Product productOf(String file, List<List<String>> rows) {
+    /** A row before its product is known. */
+    private record Raw(
+            String namespace,
+            String serverId,
+            String cloudId,
+            MatchStatus status,
+            String serverKey,
+            String cloudKey,
+            String container,
+            String reason) {}
+
+    private static Product productOf(String file, List<Raw> rows) {
         Set<Product> seen = EnumSet.noneOf(Product.class);
-        for (var record : rows) {
-            var namespace = record.get(0);
+        for (var row : rows) {
+            var namespace = row.namespace();
             if (namespace.startsWith("jira")) {
                 seen.add(Product.JIRA);
             } else if (namespace.startsWith("confluence")) {
@@ -128,9 +150,5 @@ public final class MappingReports {
                             : " mixes Jira and Confluence rows; give one report per product"));
         }
         return seen.iterator().next();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -124,6 +124,11 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
      * {@code _links.next}. Users that were not migrated are absent from the answer.
      */
     @Override
+    public boolean keepsMigrationRecords() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
         var parameter = byKey ? "key" : "username";
         var users = new ArrayList<>(new TreeSet<>(serverUsers));

@@ -103,6 +103,11 @@ public final class JiraCloudCrawler extends JiraCrawler {
      * every user it named is answered or a page comes back empty (users that were not migrated are absent).
      */
     @Override
+    public boolean keepsMigrationRecords() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
         var parameter = byKey ? "key" : "username";
         var users = new ArrayList<>(new TreeSet<>(serverUsers));
