@@ -1,5 +1,12 @@
 package dev.idmap.cli;
 
+import dev.idmap.cli.client.CancelCommand;
+import dev.idmap.cli.client.DownloadCommand;
+import dev.idmap.cli.client.JobsCommand;
+import dev.idmap.cli.client.LookupCommand;
+import dev.idmap.cli.client.RunCommand;
+import dev.idmap.cli.client.StatusCommand;
+import dev.idmap.cli.client.TriggerCommand;
 import dev.idmap.cli.redirects.RedirectsCommand;
 import dev.idmap.cli.rewrite.RewriteCommand;
 import java.lang.reflect.Constructor;
@@ -18,8 +25,17 @@ import picocli.CommandLine.Command;
             MapCommand.class,
             SimCommand.class,
             BenchCommand.class,
+            RunCommand.class,
+            TriggerCommand.class,
+            StatusCommand.class,
+            DownloadCommand.class,
+            JobsCommand.class,
+            CancelCommand.class,
+            LookupCommand.class,
             RewriteCommand.class,
             RedirectsCommand.class,
+            HashSecretCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -73,6 +73,35 @@ public final class IdmapClient {
                 node.path("expiresIn").asLong());
     }
 
+    /** {@code GET …?status=&page=&size=}: the caller's jobs, newest first (an idmap extension). */
+    public JsonNode list(String status, int page, int size) {
+        var query = "?page=" + page + "&size=" + size + (status == null ? "" : "&status=" + encode(status));
+        return expect(authorized(BASE_PATH + query).GET().build(), 200);
+    }
+
+    /** {@code POST …/{jobId}/cancel} (an idmap extension). */
+    public JobStatus cancel(String jobId) {
+        return JobStatus.from(expect(
+                authorized(BASE_PATH + "/" + encode(jobId) + "/cancel")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                200));
+    }
+
+    /**
+     * {@code POST …/{jobId}/mappings}: server ids (or keys), or Cloud ids with {@code byCloudId}, of one entity type
+     * (an idmap extension); at most 1000 per call.
+     */
+    public JsonNode lookup(String jobId, String entityType, java.util.List<String> ids, boolean byCloudId) {
+        var body = json.writeValueAsString(Map.of("entityType", entityType, byCloudId ? "cloudIds" : "serverIds", ids));
+        return expect(
+                authorized(BASE_PATH + "/" + encode(jobId) + "/mappings")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                200);
+    }
+
     /** Fetches a download link the way {@code curl -O} does: no credentials. */
     public Path fetch(DownloadLink link, Path file) {
         try {

@@ -85,6 +85,9 @@ public final class SimulatedService {
         return "https://" + product.name().toLowerCase() + "-test.atlassian.net";
     }
 
+    /** A configured Jira Data Center site that cannot be reached: its jobs end in ERROR. */
+    public static final String BROKEN_SOURCE = "https://jira-broken.dc.test.idmap.invalid";
+
     public static String siteName(SimProduct product) {
         return product.name().toLowerCase() + "-dc";
     }
@@ -153,7 +156,25 @@ public final class SimulatedService {
                     secret(lower + "-cloud", simulation.destinationCredentials().secret()),
                     false));
         }
+        args.addAll(List.of(
+                "--idmap.sites[" + index + "].name=jira-broken",
+                "--idmap.sites[" + index + "].product=JIRA",
+                "--idmap.sites[" + index + "].url=" + BROKEN_SOURCE,
+                "--idmap.sites[" + index + "].connect-url=http://127.0.0.1:9",
+                "--idmap.sites[" + index + "].auth.type=BASIC",
+                "--idmap.sites[" + index + "].auth.username=admin",
+                "--idmap.sites[" + index + "].auth.secret-file=" + secret("broken", "nothing")));
         return args;
+    }
+
+    /** A file holding the test caller's token, for {@code --token-file}. */
+    public Path tokenFile() {
+        try {
+            var file = dir.resolve("secrets/api-token");
+            return Files.exists(file) ? file : Files.writeString(file, TOKEN + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Path secret(String name, String secret) throws IOException {
