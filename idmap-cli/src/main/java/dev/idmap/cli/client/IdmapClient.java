@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -92,7 +93,7 @@ public final class IdmapClient {
      * {@code POST …/{jobId}/mappings}: server ids (or keys), or Cloud ids with {@code byCloudId}, of one entity type
      * (an idmap extension); at most 1000 per call.
      */
-    public JsonNode lookup(String jobId, String entityType, java.util.List<String> ids, boolean byCloudId) {
+    public JsonNode lookup(String jobId, String entityType, List<String> ids, boolean byCloudId) {
         var body = json.writeValueAsString(Map.of("entityType", entityType, byCloudId ? "cloudIds" : "serverIds", ids));
         return expect(
                 authorized(BASE_PATH + "/" + encode(jobId) + "/mappings")
@@ -100,6 +101,14 @@ public final class IdmapClient {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 200);
+    }
+
+    /**
+     * {@code POST …/{jobId}/mappings} with up to 1000 server ids (or keys) of one entity type; answers the body:
+     * {@code mappings}, {@code unresolved} and {@code notFound}.
+     */
+    public JsonNode lookUpServerIds(String jobId, String entityType, List<String> serverIds) {
+        return lookup(jobId, entityType, serverIds, false);
     }
 
     /** Fetches a download link the way {@code curl -O} does: no credentials. */
