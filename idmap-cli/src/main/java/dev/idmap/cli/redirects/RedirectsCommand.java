@@ -45,14 +45,12 @@ public final class RedirectsCommand extends IdmapSubcommand {
     @Override
     protected ExitCode execute() {
         var loaded = sites.load(spec);
-        var rules = RedirectRules.of(loaded.mapping(), loaded.sources(), loaded.destination());
+        var rules = RedirectRules.of(loaded.mapping(), loaded.sources(), loaded.destinations());
+        var pairs = loaded.sources().stream()
+                .map(s -> s.baseUrl() + " -> " + loaded.destinations().get(s.product()))
+                .toList();
         var header = "idmap " + BuildVersion.version() + " redirects: " + rules.size() + " rules, "
-                + String.join(
-                        ", ",
-                        loaded.sources().stream()
-                                .map(s -> s.baseUrl().toString())
-                                .toList()) + " -> "
-                + loaded.destination();
+                + String.join(", ", pairs);
         var text = format.write(header, rules);
         if (output == null) {
             out().print(text);

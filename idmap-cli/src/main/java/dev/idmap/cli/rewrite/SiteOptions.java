@@ -9,8 +9,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,12 +38,14 @@ public final class SiteOptions {
     @Option(
             names = "--destination-url",
             required = true,
-            paramLabel = "CLOUD_URL",
-            description = "the Cloud site, e.g. https://acme.atlassian.net")
-    URI destinationUrl;
+            paramLabel = "[PRODUCT=]CLOUD_URL",
+            description = "the Cloud site, e.g. https://acme.atlassian.net (Confluence under its /wiki); when Jira and"
+                    + " Confluence went to different Cloud sites, give both, prefixed jira= and confluence=")
+    List<String> destinationUrls = new ArrayList<>();
 
     /** Loaded once the options are parsed. */
-    public record Loaded(IdMapping mapping, List<SourceSite> sources, URI destination, LinkTranslator links) {}
+    public record Loaded(
+            IdMapping mapping, List<SourceSite> sources, Map<Product, URI> destinations, LinkTranslator links) {}
 
     public Loaded load(CommandSpec spec) {
         for (var file : mappings) {
@@ -55,30 +59,70 @@ public final class SiteOptions {
         } catch (MappingReports.BadReport e) {
             throw new ParameterException(spec.commandLine(), "--mapping: " + e.getMessage());
         }
-        if (destinationUrl.getHost() == null || destinationUrl.getScheme() == null) {
-            throw new ParameterException(
-                    spec.commandLine(), "--destination-url must be an absolute URL such as https://acme.atlassian.net");
-        }
+        var destinations = destinations(spec);
         var sources = new ArrayList<SourceSite>();
         for (var value : sourceUrls) {
-            sources.add(source(spec, value, mapping));
+            var source = source(spec, value, mapping);
+            if (!destinations.containsKey(source.product())) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--destination-url: no Cloud site for " + source.product() + "; add --destination-url "
+                                + source.product().name().toLowerCase(Locale.ROOT) + "=URL");
+            }
+            sources.add(source);
         }
-        return new Loaded(mapping, sources, destinationUrl, new LinkTranslator(mapping, sources, destinationUrl));
+        return new Loaded(mapping, sources, destinations, new LinkTranslator(mapping, sources, destinations));
+    }
+
+    /** {@code URL} for every product, or {@code jira=URL} / {@code confluence=URL} for one. */
+    private Map<Product, URI> destinations(CommandSpec spec) {
+        var destinations = new EnumMap<Product, URI>(Product.class);
+        for (var value : destinationUrls) {
+            var prefixed = prefix(value);
+            URI url;
+            try {
+                url = URI.create(prefixed == null ? value : value.substring(value.indexOf('=') + 1));
+            } catch (IllegalArgumentException e) {
+                url = null;
+            }
+            if (url == null || url.getHost() == null || url.getScheme() == null) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--destination-url " + value + " must be an absolute URL such as https://acme.atlassian.net");
+            }
+            if (prefixed == null) {
+                for (var product : Product.values()) {
+                    destinations.putIfAbsent(product, url);
+                }
+            } else {
+                destinations.put(productOf(spec, "--destination-url", value, prefixed), url);
+            }
+        }
+        return destinations;
+    }
+
+    /** The {@code name} of {@code name=URL}, or null when the value is a plain URL. */
+    private static String prefix(String value) {
+        int eq = value.indexOf('=');
+        return eq > 0 && !value.substring(0, eq).contains(":") ? value.substring(0, eq) : null;
+    }
+
+    private static Product productOf(CommandSpec spec, String option, String value, String prefix) {
+        try {
+            return Product.valueOf(prefix.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(
+                    spec.commandLine(), option + " " + value + ": the prefix must be jira= or confluence=");
+        }
     }
 
     private static SourceSite source(CommandSpec spec, String value, IdMapping mapping) {
-        int eq = value.indexOf('=');
+        var prefixed = prefix(value);
         Product product;
         String url = value;
-        if (eq > 0 && !value.substring(0, eq).contains(":")) {
-            var name = value.substring(0, eq).toUpperCase(Locale.ROOT);
-            try {
-                product = Product.valueOf(name);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(
-                        spec.commandLine(), "--source-url " + value + ": the prefix must be jira= or confluence=");
-            }
-            url = value.substring(eq + 1);
+        if (prefixed != null) {
+            product = productOf(spec, "--source-url", value, prefixed);
+            url = value.substring(value.indexOf('=') + 1);
         } else if (mapping.products().size() == 1) {
             product = mapping.products().iterator().next();
         } else {

@@ -202,6 +202,38 @@ class RewriteCommandTest {
     }
 
     @Test
+    void products_migrated_to_different_cloud_sites_get_each_their_own() {
+        // when
+        var run = rewrite(
+                "https://jira.example.com/browse/ABC-1 https://wiki.example.com/confluence/display/ENG\n",
+                List.of(
+                        "--mapping", CORPUS.resolve("mapping/jira-detailed.csv").toString(),
+                        "--mapping",
+                                CORPUS.resolve("mapping/confluence-detailed.csv")
+                                        .toString(),
+                        "--source-url", "jira=https://jira.example.com",
+                        "--source-url", "confluence=https://wiki.example.com/confluence",
+                        "--destination-url", "jira=https://acme.atlassian.net",
+                        "--destination-url", "confluence=https://acme-wiki.atlassian.net"));
+
+        // then
+        assertThat(run.out())
+                .isEqualTo(
+                        "https://acme.atlassian.net/browse/ABC-1 https://acme-wiki.atlassian.net/wiki/spaces/ENG/overview\n");
+        var missing = rewrite(
+                "",
+                List.of(
+                        "--mapping",
+                                CORPUS.resolve("mapping/confluence-detailed.csv")
+                                        .toString(),
+                        "--source-url", "https://wiki.example.com/confluence",
+                        "--destination-url", "jira=https://acme.atlassian.net"));
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err())
+                .startsWith("--destination-url: no Cloud site for CONFLUENCE; add --destination-url confluence=URL\n");
+    }
+
+    @Test
     void the_compatible_report_maps_ids_but_title_links_need_the_detailed_one() throws IOException {
         // given only the compatible report of Confluence
         var compatible = Files.writeString(

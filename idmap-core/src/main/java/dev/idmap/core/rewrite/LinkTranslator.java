@@ -4,7 +4,9 @@ import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,15 +24,23 @@ public final class LinkTranslator {
     private final IdMapping mapping;
 
     private final List<SourceSite> sources;
-    private final String cloudBase;
+    private final Map<Product, String> cloudBases = new EnumMap<>(Product.class);
     private final JiraLinks jira;
     private final ConfluenceLinks confluence;
 
+    /** One Cloud site for both products (Confluence under its {@code /wiki}). */
     public LinkTranslator(IdMapping mapping, List<SourceSite> sources, URI cloudBase) {
+        this(mapping, sources, Map.of(Product.JIRA, cloudBase, Product.CONFLUENCE, cloudBase));
+    }
+
+    /** A Cloud site per product, for products migrated to different Cloud sites. */
+    public LinkTranslator(IdMapping mapping, List<SourceSite> sources, Map<Product, URI> cloudBases) {
         this.mapping = mapping;
         this.sources = List.copyOf(sources);
-        var base = cloudBase.toString();
-        this.cloudBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        cloudBases.forEach((product, uri) -> {
+            var base = uri.toString();
+            this.cloudBases.put(product, base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        });
         this.jira = new JiraLinks(mapping);
         this.confluence = new ConfluenceLinks(mapping);
     }
@@ -50,7 +60,12 @@ public final class LinkTranslator {
                 return Optional.of(
                         switch (form) {
                             case LinkForm.Translated(var pathAndQuery, var what) ->
-                                withFragment(url, cloudBase + pathAndQuery, link.fragment(), source.product(), what);
+                                withFragment(
+                                        url,
+                                        cloudBases.get(source.product()) + pathAndQuery,
+                                        link.fragment(),
+                                        source.product(),
+                                        what);
                             case LinkForm.Refused(var reason) -> new Decision.Skipped(url, reason);
                         });
             }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The redirect rules for a decommissioned Data Center host: every old link form of every matched page, blog post,
@@ -36,8 +37,8 @@ public final class RedirectRules {
 
     private RedirectRules() {}
 
-    public static List<Rule> of(IdMapping mapping, List<SourceSite> sources, URI cloudBase) {
-        var translator = new LinkTranslator(mapping, sources, cloudBase);
+    public static List<Rule> of(IdMapping mapping, List<SourceSite> sources, Map<Product, URI> cloudBases) {
+        var translator = new LinkTranslator(mapping, sources, cloudBases);
         var rules = new ArrayList<Rule>();
         for (var source : sources) {
             var base = source.baseUrl().toString();
