@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
             "Reads a secret from stdin (an API token or a password; a trailing newline is dropped) and prints the form"
                     + " idmap's configuration wants: {sha256}<hex> for tokens, or with --bcrypt {bcrypt}… for"
                     + " passwords. The secret itself is never printed.",
-            "Example: printf %s \"$TOKEN\" | idmap hash-secret"
+            "Example: printf %%s \"$TOKEN\" | idmap hash-secret"
         })
 public final class HashSecretCommand extends IdmapSubcommand {
 
