@@ -4,6 +4,7 @@ import dev.idmap.core.model.EntityType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -46,16 +47,16 @@ final class ConfluenceLinks {
         }
         var download = DOWNLOAD.matcher(path);
         if (download.matches()) {
-            return content(download.group(1), query)
-                    .map(id -> translated("/wiki/download/attachments/" + id + download.group(2), query, "attachment"))
-                    .orElseGet(() -> refusedContent(download.group(1), query));
+            return content(
+                    download.group(1),
+                    query,
+                    id -> "/wiki/download/attachments/" + id + download.group(2),
+                    "attachment");
         }
         var rest = CONTENT_REST.matcher(path);
         if (rest.matches()) {
             var tail = rest.group(2) == null ? "" : rest.group(2);
-            return content(rest.group(1), query)
-                    .map(id -> translated("/wiki/rest/api/content/" + id + tail, query, "REST content"))
-                    .orElseGet(() -> refusedContent(rest.group(1), query));
+            return content(rest.group(1), query, id -> "/wiki/rest/api/content/" + id + tail, "REST content");
         }
         return new LinkForm.Refused("a Confluence link form idmap does not translate (" + path + ")");
     }
@@ -69,22 +70,21 @@ final class ConfluenceLinks {
         if (!(resolution instanceof IdMapping.Mapped(var row))) {
             return new LinkForm.Refused(((IdMapping.NotMapped) resolution).reason());
         }
-        if (!(otherParams(without(query, "pageId")) instanceof Kept(var params))) {
-            return new LinkForm.Refused(((Unplaceable) otherParams(without(query, "pageId"))).reason());
-        }
-        if (path.equals("/pages/viewpage.action") && row.type() == EntityType.PAGE) {
-            var spaceKey = mapping.cloudSpaceKey(row.container());
-            if (spaceKey.isPresent() && row.cloudKey() != null) {
-                return translated(
-                        pagePath(spaceKey.get(), row), params, row.type().namespace());
+        return withOthers(without(query, "pageId"), params -> {
+            if (path.equals("/pages/viewpage.action") && row.type() == EntityType.PAGE) {
+                var spaceKey = mapping.cloudSpaceKey(row.container());
+                if (spaceKey.isPresent() && row.cloudKey() != null) {
+                    return translated(
+                            pagePath(spaceKey.get(), row), params, row.type().namespace());
+                }
             }
-        }
-        var withId = new ArrayList<Link.Param>();
-        for (var param : query) {
-            withId.add(param.name().equals("pageId") ? param.withValue(row.cloudId()) : param);
-        }
-        return translated(
-                "/wiki" + path, paramsMapped(withId, params), row.type().namespace());
+            var withId = new ArrayList<Link.Param>();
+            for (var param : query) {
+                withId.add(param.name().equals("pageId") ? param.withValue(row.cloudId()) : param);
+            }
+            return translated(
+                    "/wiki" + path, paramsMapped(withId, params), row.type().namespace());
+        });
     }
 
     /** Keeps the order of the original parameters, taking mapped values from {@code mapped}. */
@@ -114,14 +114,11 @@ final class ConfluenceLinks {
         if (cloudSpace.isEmpty()) {
             return new LinkForm.Refused("space " + spaceKey + " is not matched in the mapping");
         }
-        if (!(otherParams(query) instanceof Kept(var params))) {
-            return new LinkForm.Refused(((Unplaceable) otherParams(query)).reason());
-        }
         var path = dated.matches()
                 ? "/wiki/spaces/" + Link.encode(cloudSpace.get()) + "/blog/" + dated.group(1) + "/" + dated.group(2)
                         + "/" + dated.group(3) + "/" + row.cloudId() + "/" + Link.encode(cloudTitle(row))
                 : pagePath(cloudSpace.get(), row);
-        return translated(path, params, type.namespace());
+        return withOthers(query, params -> translated(path, params, type.namespace()));
     }
 
     private LinkForm overview(String spaceKey, List<Link.Param> query) {
@@ -132,11 +129,12 @@ final class ConfluenceLinks {
                             ? reason
                             : "space " + spaceKey + " has no Cloud key");
         }
-        if (!(otherParams(query) instanceof Kept(var params))) {
-            return new LinkForm.Refused(((Unplaceable) otherParams(query)).reason());
-        }
-        return translated(
-                "/wiki/spaces/" + Link.encode(row.cloudKey()) + "/overview", params, EntityType.SPACE.namespace());
+        return withOthers(
+                query,
+                params -> translated(
+                        "/wiki/spaces/" + Link.encode(row.cloudKey()) + "/overview",
+                        params,
+                        EntityType.SPACE.namespace()));
     }
 
     private static String pagePath(String cloudSpaceKey, IdMapping.Row page) {
@@ -148,17 +146,21 @@ final class ConfluenceLinks {
         return row.cloudKey() != null ? row.cloudKey() : row.serverKey();
     }
 
-    private Optional<String> content(String id, List<Link.Param> query) {
-        return mapping.byId(CONTENT, id) instanceof IdMapping.Mapped mapped && otherParams(query) instanceof Kept
-                ? Optional.of(mapped.cloudId())
-                : Optional.empty();
+    /** A content id in the path (attachments, REST): mapped, then the other parameters. */
+    private LinkForm content(String id, List<Link.Param> query, Function<String, String> path, String what) {
+        return switch (mapping.byId(CONTENT, id)) {
+            case IdMapping.Mapped mapped ->
+                withOthers(query, params -> translated(path.apply(mapped.cloudId()), params, what));
+            case IdMapping.NotMapped(var reason) -> new LinkForm.Refused(reason);
+        };
     }
 
-    private LinkForm refusedContent(String id, List<Link.Param> query) {
-        if (mapping.byId(CONTENT, id) instanceof IdMapping.NotMapped(var reason)) {
-            return new LinkForm.Refused(reason);
-        }
-        return new LinkForm.Refused(((Unplaceable) otherParams(query)).reason());
+    /** {@code then} with the other parameters kept, or the refusal of the first number among them idmap cannot place. */
+    private LinkForm withOthers(List<Link.Param> query, Function<List<Link.Param>, LinkForm> then) {
+        return switch (otherParams(query)) {
+            case Kept(var params) -> then.apply(params);
+            case Unplaceable(var reason) -> new LinkForm.Refused(reason);
+        };
     }
 
     /** The other parameters of a link: kept (a comment id mapped), or a number that refuses the link. */
