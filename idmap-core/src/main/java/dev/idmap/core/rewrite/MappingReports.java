@@ -76,18 +76,17 @@ public final class MappingReports {
         var rows = new ArrayList<Raw>();
         try {
             if (detailed) {
-                DetailedReport.forEach(
-                        file,
-                        reader,
-                        row -> rows.add(new Raw(
-                                row.entityType(),
-                                row.serverId(),
-                                row.cloudId(),
-                                row.status(),
-                                row.serverKey(),
-                                row.cloudKey(),
-                                row.container(),
-                                row.reason())));
+                try (var detailedRows = DetailedReport.rows(reader, file)) {
+                    detailedRows.forEach(row -> rows.add(new Raw(
+                            row.entityType(),
+                            row.serverId(),
+                            row.cloudId(),
+                            row.status(),
+                            row.serverKey(),
+                            row.cloudKey(),
+                            row.container(),
+                            row.reason())));
+                }
             } else {
                 CompatibleReport.forEach(
                         file,
