@@ -9,29 +9,27 @@ import picocli.CommandLine.IVersionProvider;
 public final class BuildVersion implements IVersionProvider {
 
     public static String version() {
-        var properties = new Properties();
-        try (var in = BuildVersion.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "unknown (not built by Maven)";
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties.getProperty("version", "unknown");
+        return properties().getProperty("version", "unknown (not built by Maven)");
     }
 
     @Override
-    public String[] getVersion() throws IOException {
+    public String[] getVersion() {
+        var properties = properties();
+        return new String[] {
+            "idmap " + properties.getProperty("version", "unknown"),
+            "built " + properties.getProperty("built", "unknown")
+        };
+    }
+
+    private static Properties properties() {
         var properties = new Properties();
         try (var in = BuildVersion.class.getResourceAsStream("version.properties")) {
             if (in != null) {
                 properties.load(in);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new String[] {
-            "idmap " + properties.getProperty("version", "unknown"),
-            "built " + properties.getProperty("built", "unknown")
-        };
+        return properties;
     }
 }

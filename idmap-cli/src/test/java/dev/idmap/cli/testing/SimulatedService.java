@@ -125,6 +125,10 @@ public final class SimulatedService {
     private List<String> arguments() throws IOException {
         var args = new ArrayList<>(List.of(
                 "--idmap.data-dir=" + dir.resolve("data"),
+                // H2's async file system: a cancel interrupts the job's thread, and on the default (interruptible)
+                // file channel an interrupt during a write closes the embedded database for every later job
+                "--idmap.database.url=jdbc:h2:async:" + dir.resolve("data/db/idmap")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE",
                 "--idmap.server.port=0",
                 "--idmap.server.address=127.0.0.1",
                 "--idmap.api.callers[0].name=cli-test",
