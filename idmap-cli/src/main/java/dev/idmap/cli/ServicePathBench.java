@@ -39,7 +39,7 @@ final class ServicePathBench {
     private static final class Peak {
         long rssKb;
         long heapBytes;
-        long seconds;
+        long nanos;
     }
 
     private final String java;
@@ -83,13 +83,16 @@ final class ServicePathBench {
             var job = client.trigger(
                     sim.product().name(), DemoCommand.publicSourceUrl(sim), DemoCommand.publicDestinationUrl(sim));
             var peaks = new LinkedHashMap<String, Peak>();
+            long lastSample = System.nanoTime();
             while (!job.finished()) {
                 Thread.sleep(SAMPLE_INTERVAL.toMillis());
                 job = client.status(job.jobId());
                 var peak = peaks.computeIfAbsent(job.phase(), p -> new Peak());
                 peak.rssKb = Math.max(peak.rssKb, rssKb(process.pid()));
                 peak.heapBytes = Math.max(peak.heapBytes, heapUsed(http, base, token));
-                peak.seconds += SAMPLE_INTERVAL.toSeconds();
+                long now = System.nanoTime();
+                peak.nanos += now - lastSample; // the time since the last sample, spent (mostly) in this phase
+                lastSample = now;
                 if (!process.isAlive()) {
                     return List.of("service issues=" + issues + ": the service died, log: " + log);
                 }
@@ -126,7 +129,7 @@ final class ServicePathBench {
                     + (lookups.failure == null ? "" : " lookups failed: " + lookups.failure));
             peaks.forEach((phase, peak) -> lines.add(String.format(
                     "  phase %-12s ~%5ds  peak RSS %5d MB  peak heap used %5d MB",
-                    phase, peak.seconds, peak.rssKb / 1024, peak.heapBytes / (1024 * 1024))));
+                    phase, peak.nanos / 1_000_000_000L, peak.rssKb / 1024, peak.heapBytes / (1024 * 1024))));
             return lines;
         } finally {
             process.destroy();
