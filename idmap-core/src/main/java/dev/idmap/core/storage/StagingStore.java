@@ -31,6 +31,9 @@ import javax.sql.DataSource;
 public final class StagingStore {
 
     static final int BATCH = 500;
+    /** Rows per transaction: ten batches; a commit costs H2 a store of its B-tree pages. */
+    static final int COMMIT_ROWS = 5000;
+
     public static final int FETCH = 1000;
 
     private final DataSource dataSource;
@@ -98,22 +101,49 @@ public final class StagingStore {
     /**
      * Starts (or restarts) a part on the session's connection: whatever an interrupted attempt staged for it is
      * removed first. The caller must {@link PartWriter#finish()} or {@link PartWriter#close()} it.
+     *
+     * <p>Only a part started before can have rows to remove, and the part-start table says which were: a first
+     * start costs one insert, and the staging tables need no index on the scope (a restart's delete scans the run's
+     * rows of that side instead, which only a resumed run pays).
      */
     public PartWriter startPart(Connection session, String runId, Side side, CrawlScope scope, LongConsumer progress) {
         try {
-            for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY)) {
-                try (var delete = session.prepareStatement(
-                        "delete from " + table + " where run_id = ? and side = ? and scope = ?")) {
-                    delete.setString(1, runId);
-                    delete.setString(2, sideCode(side));
-                    delete.setString(3, scope.name());
-                    delete.executeUpdate();
+            if (startedBefore(session, runId, side, scope.name())) {
+                for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY)) {
+                    try (var delete = session.prepareStatement(
+                            "delete from " + table + " where run_id = ? and side = ? and scope = ?")) {
+                        delete.setString(1, runId);
+                        delete.setString(2, sideCode(side));
+                        delete.setString(3, scope.name());
+                        delete.executeUpdate();
+                    }
+                }
+            } else {
+                try (var insert = session.prepareStatement(
+                        "insert into idmap_stage_part_start (run_id, side, scope) values (?, ?, ?)")) {
+                    insert.setString(1, runId);
+                    insert.setString(2, side.name());
+                    insert.setString(3, scope.name());
+                    insert.executeUpdate();
                 }
             }
             session.commit();
             return new PartWriter(session, runId, side, scope, progress);
         } catch (SQLException e) {
             throw new StagingFailure("cannot start part " + runId + "/" + side + "/" + scope.name(), e);
+        }
+    }
+
+    private static boolean startedBefore(Connection session, String runId, Side side, String scope)
+            throws SQLException {
+        try (var select = session.prepareStatement(
+                "select 1 from idmap_stage_part_start where run_id = ? and side = ? and scope = ?")) {
+            select.setString(1, runId);
+            select.setString(2, side.name());
+            select.setString(3, scope);
+            try (var result = select.executeQuery()) {
+                return result.next();
+            }
         }
     }
 
@@ -244,6 +274,7 @@ public final class StagingStore {
                 StagingSchema.ENTITY,
                 StagingSchema.USER_MIGRATION,
                 StagingSchema.DECISION,
+                StagingSchema.PART_START,
                 StagingSchema.PART)) {
             update("delete from " + table + " where run_id = ?", runId);
         }
@@ -281,6 +312,7 @@ public final class StagingStore {
         private final Map<EntityType, List<Pending>> pendingByType = new LinkedHashMap<>();
 
         private int pendingRows;
+        private int uncommittedRows;
         private long count;
         private boolean closed;
 
@@ -322,8 +354,12 @@ public final class StagingStore {
             count++;
             if (pendingRows >= BATCH) {
                 try {
+                    uncommittedRows += pendingRows;
                     flush();
-                    connection.commit();
+                    if (uncommittedRows >= COMMIT_ROWS) {
+                        connection.commit();
+                        uncommittedRows = 0;
+                    }
                     progress.accept(count);
                 } catch (SQLException e) {
                     throw new StagingFailure("cannot stage part " + scope.name(), e);
@@ -333,16 +369,19 @@ public final class StagingStore {
 
         /**
          * Writes the pending rows. The fast path is a plain batched insert; only a batch that meets an entity staged
-         * before (a duplicate in the crawl) is rolled back and written again row by row with a "where not exists".
+         * before (a duplicate in the crawl) is rolled back to its savepoint (the batches before it in the same
+         * transaction stay) and written again row by row with a "where not exists".
          */
         private void flush() throws SQLException {
             if (pendingRows == 0) {
                 return;
             }
+            var beforeBatch = connection.setSavepoint();
             try {
                 writeEachType(insertEntity, false);
+                connection.releaseSavepoint(beforeBatch);
             } catch (SQLException duplicate) {
-                connection.rollback();
+                connection.rollback(beforeBatch);
                 insertEntity.clearBatch();
                 insertKey.clearBatch();
                 writeEachType(insertNewEntity, true);
