@@ -2,10 +2,16 @@ package dev.idmap.cli;
 
 import dev.idmap.cli.bench.Benchmarks;
 import dev.idmap.cli.bench.Scenario;
+import dev.idmap.sim.SimConfig;
 import dev.idmap.sim.SimProduct;
+import dev.idmap.sim.Simulator;
 import dev.idmap.sim.http.RateLimit;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +72,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = ".", description = "directory of BENCHMARKS.md and BENCHMARKS.json")
     Path out;
 
+    @Option(
+            names = "--add-runs",
+            description = "add these runs to a scenario's earlier ones in BENCHMARKS.json instead of replacing them")
+    boolean addRuns;
+
+    @Option(
+            names = "--service-path",
+            description = "also, per Jira scenario, the service path with peaks per job phase and lookups of the"
+                    + " detailed report's rows (ServicePathBench); lines into benchmarks/results/service-path-*.txt")
+    boolean servicePath;
+
+    @Option(
+            names = "--lookups",
+            defaultValue = "100000",
+            description = "--service-path: rows of the detailed report looked up by id (default: ${DEFAULT-VALUE})")
+    long lookups;
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1) {
@@ -87,7 +110,39 @@ final class BenchCommand implements Callable<Integer> {
                 "./idmap bench "
                         + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         new Benchmarks(settings, spec.commandLine().getOut()).run();
+        if (servicePath) {
+            servicePath(settings.scenarios());
+        }
         return 0;
+    }
+
+    private void servicePath(List<Scenario> scenarios) throws Exception {
+        var lines = new ArrayList<String>();
+        lines.add("# idmap service path benchmark " + Instant.now() + " ("
+                + Runtime.getRuntime().availableProcessors() + " cores; heap " + heap + ")");
+        for (var scenario : scenarios) {
+            if (scenario.product() != SimProduct.JIRA) {
+                continue;
+            }
+            var work = Files.createTempDirectory("idmap-service-path-");
+            try (var sim = Simulator.start(SimConfig.builder(SimProduct.JIRA)
+                    .scale(scenario.scale())
+                    .outputDirectory(work.resolve("sim"))
+                    .build())) {
+                lines.addAll(new ServicePathBench(
+                                ProcessHandle.current().info().command().orElse("java"),
+                                System.getProperty("java.class.path"),
+                                heap,
+                                lookups)
+                        .run(sim, scenario.size(), Files.createDirectories(work.resolve("service-path"))));
+            }
+        }
+        var results = Files.createDirectories(out.resolve("benchmarks/results"));
+        var file = results.resolve(
+                "service-path-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
+        Files.write(file, lines);
+        lines.forEach(spec.commandLine().getOut()::println);
+        spec.commandLine().getOut().println("written to " + file);
     }
 
     private List<Scenario> parseScenarios() {

@@ -58,7 +58,8 @@ public final class Benchmarks {
             Duration loadDuration,
             int connections,
             Path outputDirectory,
-            String command) {}
+            String command,
+            boolean addRuns) {}
 
     public void run() throws Exception {
         if (settings.service() && !Wrk.installed()) {
@@ -71,6 +72,10 @@ public final class Benchmarks {
         var scenarios = new TreeMap<>(results.scenarios());
         for (var scenario : settings.scenarios()) {
             var runs = new ArrayList<Run>();
+            var earlier = scenarios.get(scenario.key());
+            if (settings.addRuns() && earlier != null) {
+                runs.addAll(earlier.runs()); // runs of the same code and settings, taken at another time
+            }
             for (int i = 1; i <= settings.runs(); i++) {
                 out.printf("%s: run %d of %d (load average %s)%n", scenario.title(), i, settings.runs(), loadAverage());
                 out.flush();
@@ -78,19 +83,21 @@ public final class Benchmarks {
                 runs.add(run);
                 out.println("  " + summary(run));
                 out.flush();
+                scenarios.put(scenario.key(), result(scenario, runs));
+                write(new BenchResults(scenarios), json); // after every run: a long session keeps what it ran
             }
-            scenarios.put(
-                    scenario.key(),
-                    new ScenarioResult(
-                            scenario.title(),
-                            scenario.product().name(),
-                            scenario.size(),
-                            machine(),
-                            settings.command(),
-                            runs));
-            write(new BenchResults(scenarios), json); // after every scenario: a long session keeps what it ran
         }
         out.println("written " + json + " and " + settings.outputDirectory().resolve("BENCHMARKS.md"));
+    }
+
+    private ScenarioResult result(Scenario scenario, List<Run> runs) {
+        return new ScenarioResult(
+                scenario.title(),
+                scenario.product().name(),
+                scenario.size(),
+                machine(),
+                settings.command(),
+                List.copyOf(runs));
     }
 
     private void write(BenchResults results, Path json) throws IOException {
