@@ -108,7 +108,8 @@ final class BenchCommand implements Callable<Integer> {
                 200,
                 out,
                 "./idmap bench "
-                        + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                        + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                addRuns);
         new Benchmarks(settings, spec.commandLine().getOut()).run();
         if (servicePath) {
             servicePath(settings.scenarios());
