@@ -107,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
                 Duration.ofSeconds(loadSeconds),
                 200,
                 out,
-                "./idmap bench "
+                "./idmap "
                         + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 addRuns);
         new Benchmarks(settings, spec.commandLine().getOut()).run();
