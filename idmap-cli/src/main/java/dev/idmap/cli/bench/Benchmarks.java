@@ -38,6 +38,8 @@ public final class Benchmarks {
 
     private final Settings settings;
     private final PrintWriter out;
+    /** Read once at the start: the commit measured is the one the runs started from. */
+    private final Machine machine = machine();
 
     public Benchmarks(Settings settings, PrintWriter out) {
         this.settings = settings;
@@ -95,7 +97,7 @@ public final class Benchmarks {
                 scenario.title(),
                 scenario.product().name(),
                 scenario.size(),
-                machine(),
+                machine,
                 settings.command(),
                 List.copyOf(runs));
     }
