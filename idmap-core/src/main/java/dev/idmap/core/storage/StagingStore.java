@@ -31,8 +31,6 @@ import javax.sql.DataSource;
 public final class StagingStore {
 
     static final int BATCH = 500;
-    /** Rows per transaction: ten batches; a commit costs H2 a store of its B-tree pages. */
-    static final int COMMIT_ROWS = 5000;
 
     public static final int FETCH = 1000;
 
@@ -312,7 +310,6 @@ public final class StagingStore {
         private final Map<EntityType, List<Pending>> pendingByType = new LinkedHashMap<>();
 
         private int pendingRows;
-        private int uncommittedRows;
         private long count;
         private boolean closed;
 
@@ -354,12 +351,10 @@ public final class StagingStore {
             count++;
             if (pendingRows >= BATCH) {
                 try {
-                    uncommittedRows += pendingRows;
+                    // one transaction per batch: measured against ten batches per transaction, H2 crawled slower
+                    // with the larger transactions (benchmarks/CHANGES.md)
                     flush();
-                    if (uncommittedRows >= COMMIT_ROWS) {
-                        connection.commit();
-                        uncommittedRows = 0;
-                    }
+                    connection.commit();
                     progress.accept(count);
                 } catch (SQLException e) {
                     throw new StagingFailure("cannot stage part " + scope.name(), e);
@@ -369,19 +364,16 @@ public final class StagingStore {
 
         /**
          * Writes the pending rows. The fast path is a plain batched insert; only a batch that meets an entity staged
-         * before (a duplicate in the crawl) is rolled back to its savepoint (the batches before it in the same
-         * transaction stay) and written again row by row with a "where not exists".
+         * before (a duplicate in the crawl) is rolled back and written again row by row with a "where not exists".
          */
         private void flush() throws SQLException {
             if (pendingRows == 0) {
                 return;
             }
-            var beforeBatch = connection.setSavepoint();
             try {
                 writeEachType(insertEntity, false);
-                connection.releaseSavepoint(beforeBatch);
             } catch (SQLException duplicate) {
-                connection.rollback(beforeBatch);
+                connection.rollback();
                 insertEntity.clearBatch();
                 insertKey.clearBatch();
                 writeEachType(insertNewEntity, true);
