@@ -86,7 +86,7 @@ public final class Benchmarks {
                 out.println("  " + summary(run));
                 out.flush();
                 scenarios.put(scenario.key(), result(scenario, runs));
-                write(new BenchResults(scenarios), json); // after every run: a long session keeps what it ran
+                write(json, scenario.key(), scenarios.get(scenario.key())); // after every run: a long session keeps it
             }
         }
         out.println("written " + json + " and " + settings.outputDirectory().resolve("BENCHMARKS.md"));
@@ -102,8 +102,18 @@ public final class Benchmarks {
                 List.copyOf(runs));
     }
 
-    private void write(BenchResults results, Path json) throws IOException {
+    /**
+     * Writes one scenario's result into the file as it is now (another invocation may have written other scenarios
+     * since this one started), then renders the Markdown from the whole.
+     */
+    private synchronized void write(Path json, String key, ScenarioResult result) throws IOException {
         Files.createDirectories(settings.outputDirectory());
+        var current = Files.exists(json)
+                ? new TreeMap<>(
+                        JSON.readValue(json.toFile(), BenchResults.class).scenarios())
+                : new TreeMap<String, ScenarioResult>();
+        current.put(key, result);
+        var results = new BenchResults(current);
         JSON.writeValue(json.toFile(), results);
         var changes = settings.outputDirectory().resolve("benchmarks/CHANGES.md");
         var markdown = new BenchmarksMarkdown(results, Files.exists(changes) ? Files.readString(changes) : "");
