@@ -72,6 +72,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = ".", description = "directory of BENCHMARKS.md and BENCHMARKS.json")
     Path out;
 
+    @Option(names = "--render", description = "only rewrite BENCHMARKS.md from BENCHMARKS.json, run nothing")
+    boolean render;
+
     @Option(
             names = "--add-runs",
             description = "add these runs to a scenario's earlier ones in BENCHMARKS.json instead of replacing them")
@@ -110,6 +113,10 @@ final class BenchCommand implements Callable<Integer> {
                 "./idmap "
                         + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 addRuns);
+        if (render) {
+            new Benchmarks(settings, spec.commandLine().getOut()).render();
+            return 0;
+        }
         new Benchmarks(settings, spec.commandLine().getOut()).run();
         if (servicePath) {
             servicePath(settings.scenarios());

@@ -115,6 +115,20 @@ public final class Benchmarks {
         current.put(key, result);
         var results = new BenchResults(current);
         JSON.writeValue(json.toFile(), results);
+        renderMarkdown(results);
+    }
+
+    /** Rewrites {@code BENCHMARKS.md} from {@code BENCHMARKS.json} (and {@code benchmarks/CHANGES.md}) alone. */
+    public void render() throws IOException {
+        var json = settings.outputDirectory().resolve("BENCHMARKS.json");
+        if (!Files.exists(json)) {
+            throw new IllegalStateException("no " + json + " to render: run the benchmarks first");
+        }
+        renderMarkdown(JSON.readValue(json.toFile(), BenchResults.class));
+        out.println("written " + settings.outputDirectory().resolve("BENCHMARKS.md"));
+    }
+
+    private void renderMarkdown(BenchResults results) throws IOException {
         var changes = settings.outputDirectory().resolve("benchmarks/CHANGES.md");
         var markdown = new BenchmarksMarkdown(results, Files.exists(changes) ? Files.readString(changes) : "");
         Files.writeString(settings.outputDirectory().resolve("BENCHMARKS.md"), markdown.render());

@@ -186,8 +186,9 @@ final class BenchmarksMarkdown {
 
     private void reports(StringBuilder md) {
         md.append("## 5. Report production and download against PostgreSQL's `COPY … TO`\n\n");
-        md.append("Production: the job's REPORT phase (ordered read of the decisions, three files written), seen by"
-                + " polling every 100 ms. Download: the report fetched through its link. `COPY`: the same rows loaded"
+        md.append("Production: the job's REPORT and PUBLISH phases together (ordered read of the decisions, three"
+                + " files written, reports stored, lookup table filled from the decisions), seen by polling every 100"
+                + " ms. Download: the report fetched through its link. `COPY`: the same rows loaded"
                 + " into a PostgreSQL table on this machine, then `COPY report_rows TO STDOUT (FORMAT csv)` to a client"
                 + " that only counts the bytes.\n\n");
         md.append("| scenario | report | rows | MiB | production s | download s | COPY TO s | download / COPY |"
