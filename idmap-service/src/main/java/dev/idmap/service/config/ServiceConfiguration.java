@@ -16,7 +16,6 @@ import dev.idmap.service.jobs.Jobs;
 import dev.idmap.service.jobs.Sweeper;
 import dev.idmap.service.lookup.LookupTable;
 import dev.idmap.service.lookup.Lookups;
-import dev.idmap.service.security.CallerAuthentication;
 import dev.idmap.service.security.Callers;
 import dev.idmap.service.security.TriggerRateLimiter;
 import dev.idmap.service.storage.LinkSigner;
@@ -211,13 +210,6 @@ public class ServiceConfiguration {
         var registration = new FilterRegistrationBean<>(
                 new BodySizeLimit(properties.api().maxBodySize().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<CallerAuthentication> callerAuthentication(Callers callers) {
-        var registration = new FilterRegistrationBean<>(new CallerAuthentication(callers));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
