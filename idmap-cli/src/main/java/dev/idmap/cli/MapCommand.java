@@ -104,6 +104,12 @@ final class MapCommand implements Callable<Integer> {
         out.println("compatible report: " + outcome.compatibleReport());
         out.println("detailed report:   " + outcome.detailedReport());
         out.println("summary:           " + outcome.summaryFile());
+        if (!outcome.warnings().isEmpty()) {
+            out.printf(
+                    "%d warning%s: the rest was mapped%n",
+                    outcome.warnings().size(), outcome.warnings().size() == 1 ? "" : "s");
+            outcome.warnings().forEach(warning -> out.println("warning: " + warning));
+        }
     }
 
     private JdbcDataSource stagingDatabase() {

@@ -81,7 +81,8 @@ public final class FixedReportEngine implements MappingEngine {
                             Map.of("MATCHED", 2L, "UNMATCHED", 1L),
                             "jira/classic:project",
                             Map.of("MATCHED", 1L)),
-                    Map.of());
+                    Map.of(),
+                    java.util.List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

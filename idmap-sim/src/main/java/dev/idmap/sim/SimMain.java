@@ -37,7 +37,12 @@ public final class SimMain {
 
     static String usage() {
         return "usage: sim --product JIRA|CONFLUENCE [--seed N] [--scale small|medium|large|<base>,knob=value,...]"
-                + " [--latency-ms N] [--rate-limit BURST[/PER_SECOND]] [--fault-rate 0..1] [--output DIR]";
+                + " [--latency-ms N] [--rate-limit BURST[/PER_SECOND]] [--fault-rate 0..1] [--output DIR]"
+                + " [--without FEATURE,...] (features: "
+                + java.util.Arrays.stream(SimFeature.values())
+                        .map(Enum::name)
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + ")";
     }
 
     static SimConfig parse(String[] args) {
@@ -49,6 +54,7 @@ public final class SimMain {
             RateLimit rateLimit;
             double faultRate;
             Path output;
+            java.util.List<SimFeature> without = new java.util.ArrayList<>();
         };
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -68,6 +74,11 @@ public final class SimMain {
                     case "--rate-limit" -> builder.rateLimit = rateLimit(value);
                     case "--fault-rate" -> builder.faultRate = Double.parseDouble(value);
                     case "--output" -> builder.output = Path.of(value);
+                    case "--without" -> {
+                        for (var name : value.split(",")) {
+                            builder.without.add(SimFeature.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (NumberFormatException e) {
@@ -81,7 +92,8 @@ public final class SimMain {
                 .seed(builder.seed)
                 .scale(builder.scale)
                 .latency(builder.latency)
-                .faultRate(builder.faultRate);
+                .faultRate(builder.faultRate)
+                .without(builder.without.toArray(SimFeature[]::new));
         if (builder.rateLimit != null) {
             config.rateLimit(builder.rateLimit);
         }

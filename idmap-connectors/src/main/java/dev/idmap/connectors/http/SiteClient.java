@@ -69,9 +69,20 @@ public final class SiteClient {
         return site;
     }
 
-    /** GET {@code path} and return its JSON; any non-2xx answer is a {@link CrawlFailure}. */
+    /**
+     * GET {@code path} and return its JSON; any non-2xx answer is a {@link CrawlFailure}: a 404 one of kind
+     * {@link CrawlFailure.Kind#NOT_OFFERED} (the site does not offer this listing).
+     */
     public JsonNode get(String template, String path, Query query) {
         var response = send(template, path, query);
+        if (response.status() == 404) {
+            throw failure(
+                    CrawlFailure.Kind.NOT_OFFERED,
+                    template,
+                    response,
+                    "; this site does not offer the endpoint (an older version, or the app that provides it is not"
+                            + " installed)");
+        }
         if (response.status() / 100 != 2) {
             throw failure(CrawlFailure.Kind.UNEXPECTED, template, response, "");
         }
@@ -114,7 +125,8 @@ public final class SiteClient {
     }
 
     private JsonResponse send(String template, String path, Query query, boolean forbiddenFailsFast) {
-        var uri = URI.create(connection.baseUrl() + path + (query.encoded().isEmpty() ? "" : "?" + query.encoded()));
+        var relative = path + (query.encoded().isEmpty() ? "" : "?" + query.encoded());
+        var uri = URI.create(connection.baseUrl() + relative);
         var request = HttpRequest.newBuilder(uri)
                 .GET()
                 .timeout(settings.requestTimeout())
@@ -125,7 +137,7 @@ public final class SiteClient {
         int failures = 0;
         int rateLimited = 0;
         while (true) {
-            Attempt attempt = attempt(template, request);
+            Attempt attempt = attempt(template, "GET " + relative, request);
             switch (attempt) {
                 case Answered(var response)
                 when response.status() == 429 -> {
@@ -205,7 +217,7 @@ public final class SiteClient {
 
     private record Dropped(IOException error) implements Attempt {}
 
-    private Attempt attempt(String template, HttpRequest request) {
+    private Attempt attempt(String template, String requestLine, HttpRequest request) {
         var endpoint =
                 endpointPermits.computeIfAbsent(template, t -> new Semaphore(settings.maxInFlightPerEndpoint(), true));
         acquire(endpoint);
@@ -214,7 +226,8 @@ public final class SiteClient {
             try {
                 requestCounts.computeIfAbsent(template, t -> new LongAdder()).increment();
                 var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                return new Answered(JsonResponse.of(response.statusCode(), response.headers(), response.body()));
+                return new Answered(
+                        JsonResponse.of(requestLine, response.statusCode(), response.headers(), response.body()));
             } catch (IOException e) {
                 return new Dropped(e);
             } catch (InterruptedException e) {
@@ -257,7 +270,10 @@ public final class SiteClient {
         if (!atlassian.isEmpty()) {
             message.append(" (").append(atlassian).append(')');
         }
-        return new CrawlFailure(kind, message.append(advice).toString());
+        return new CrawlFailure(
+                kind,
+                message.append(advice).toString(),
+                new CrawlFailure.Exchange(response.request(), response.status(), atlassian));
     }
 
     private static String describe(IOException error) {

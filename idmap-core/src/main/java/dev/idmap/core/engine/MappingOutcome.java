@@ -1,6 +1,8 @@
 package dev.idmap.core.engine;
 
+import dev.idmap.core.crawl.NotAvailable;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +17,7 @@ import java.util.Map;
  * @param ambiguous rows with status AMBIGUOUS
  * @param countsPerType namespace → status → count
  * @param requestsPerSite "source"/"destination" → endpoint → requests issued
+ * @param notAvailable the entity types a site did not offer: everything else was mapped (empty when all were)
  */
 public record MappingOutcome(
         Path compatibleReport,
@@ -25,4 +28,15 @@ public record MappingOutcome(
         long unmatched,
         long ambiguous,
         Map<String, Map<String, Long>> countsPerType,
-        Map<String, Map<String, Long>> requestsPerSite) {}
+        Map<String, Map<String, Long>> requestsPerSite,
+        List<NotAvailable> notAvailable) {
+
+    public MappingOutcome {
+        notAvailable = List.copyOf(notAvailable);
+    }
+
+    /** One line per type a site did not offer, for a person to read. */
+    public List<String> warnings() {
+        return notAvailable.stream().map(NotAvailable::message).toList();
+    }
+}

@@ -1,6 +1,7 @@
 package dev.idmap.core.engine;
 
 import dev.idmap.core.crawl.CrawlerFactory;
+import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.crawl.SiteCrawler;
 import dev.idmap.core.match.EntityMatcher;
 import dev.idmap.core.match.MatchRules;
@@ -12,6 +13,8 @@ import dev.idmap.core.storage.StagingSchema;
 import dev.idmap.core.storage.StagingStore;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,8 +92,9 @@ public final class StagedMappingEngine implements MappingEngine {
         int total = sourceParts.size() + destinationParts.size() + (userType.isPresent() ? 1 : 0);
         var partsDone = new AtomicInteger();
 
-        new CrawlWorkers(store, request.runId(), crawlWorkers, partsDone, total, progress::report)
-                .crawl(CrawlWorkers.interleaved(source, sourceParts, destination, destinationParts));
+        var parts = CrawlWorkers.interleaved(source, sourceParts, destination, destinationParts);
+        new CrawlWorkers(store, request.runId(), crawlWorkers, partsDone, total, progress::report).crawl(parts);
+        var notAvailable = notAvailable(request.runId(), parts);
         userType.ifPresent(type -> lookUpMigratedUsers(request.runId(), type, destination, partsDone, total, progress));
 
         store.analyze();
@@ -113,6 +117,7 @@ public final class StagedMappingEngine implements MappingEngine {
                 }
             }
         }
+        explainNotAvailable(request.runId(), notAvailable);
         progress.report(new Progress("MATCH", order.size(), order.size(), matchedSoFar));
 
         progress.report(new Progress("REPORT", 0, 1, 0));
@@ -120,7 +125,14 @@ public final class StagedMappingEngine implements MappingEngine {
         requests.put("source", new TreeMap<>(source.requestCounts()));
         requests.put("destination", new TreeMap<>(destination.requestCounts()));
         var written = new ReportWriter(staging)
-                .write(request.runId(), request.product(), requested, request.containerKeys(), outputDir, requests);
+                .write(
+                        request.runId(),
+                        request.product(),
+                        requested,
+                        request.containerKeys(),
+                        outputDir,
+                        requests,
+                        notAvailable);
         progress.report(new Progress("REPORT", 1, 1, written.rows()));
         return new MappingOutcome(
                 written.compatible(),
@@ -131,7 +143,46 @@ public final class StagedMappingEngine implements MappingEngine {
                 written.unmatched(),
                 written.ambiguous(),
                 written.countsPerType(),
-                requests);
+                requests,
+                notAvailable);
+    }
+
+    /** The types of the parts a site refused to list, in the order the parts were planned. */
+    private List<NotAvailable> notAvailable(String runId, List<CrawlWorkers.Part> parts) {
+        var refused = new java.util.HashMap<String, StagingStore.Refusal>();
+        store.refusals(runId).forEach(r -> refused.put(r.part(), r));
+        var missing = new ArrayList<NotAvailable>();
+        for (var part : parts) {
+            var refusal = refused.get(part.checkpoint());
+            if (refusal != null) {
+                for (var type : part.scope().types()) {
+                    missing.add(new NotAvailable(
+                            part.crawler().side(),
+                            type,
+                            part.scope().containerKey(),
+                            refusal.request(),
+                            refusal.answer()));
+                }
+            }
+        }
+        missing.sort(Comparator.comparing(NotAvailable::side)
+                .thenComparing(NotAvailable::type)
+                .thenComparing(m -> m.container().orElse("")));
+        return missing;
+    }
+
+    /** Source entities left unmatched because the destination did not list their type say so. */
+    private void explainNotAvailable(String runId, List<NotAvailable> notAvailable) {
+        for (var missing : notAvailable) {
+            if (missing.side() == Side.DESTINATION) {
+                store.explainUnmatched(
+                        runId,
+                        missing.type(),
+                        missing.containerKey(),
+                        "not available on the destination site: " + missing.request() + " answered "
+                                + missing.answer());
+            }
+        }
     }
 
     /** Removes everything staged for a run (entities, checkpoints, decisions); its reports stay where written. */

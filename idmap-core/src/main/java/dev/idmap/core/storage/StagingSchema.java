@@ -31,6 +31,9 @@ public final class StagingSchema {
               entities bigint not null,
               finished_at timestamp with time zone not null,
               primary key (run_id, side, scope))""",
+            // a part whose listing the site does not offer: finished, with the request and the answer
+            "alter table idmap_stage_part add column if not exists refused_request varchar(4000)",
+            "alter table idmap_stage_part add column if not exists refused_answer varchar(4000)",
             """
             create table if not exists idmap_stage_entity (
               run_id varchar(200) not null,

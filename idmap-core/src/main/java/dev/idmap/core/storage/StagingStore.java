@@ -127,6 +127,82 @@ public final class StagingStore {
         }
     }
 
+    /** A part whose listing the site refused (see {@link dev.idmap.core.crawl.NotAvailable}). */
+    public record Refusal(String part, String request, String answer) {}
+
+    /**
+     * Records a part the site does not offer as finished, with the request and the answer, so that a resumed run
+     * neither asks again nor forgets the warning. Whatever an attempt staged for it is removed.
+     */
+    public void markRefused(String runId, Side side, String scope, String request, String answer) {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY)) {
+                try (var delete = connection.prepareStatement(
+                        "delete from " + table + " where run_id = ? and side = ? and scope = ?")) {
+                    delete.setString(1, runId);
+                    delete.setString(2, sideCode(side));
+                    delete.setString(3, scope);
+                    delete.executeUpdate();
+                }
+            }
+            insertPart(connection, runId, side, scope, 0);
+            try (var refused = connection.prepareStatement("update idmap_stage_part set refused_request = ?,"
+                    + " refused_answer = ? where run_id = ? and side = ? and scope = ?")) {
+                refused.setString(1, request);
+                refused.setString(2, answer);
+                refused.setString(3, runId);
+                refused.setString(4, side.name());
+                refused.setString(5, scope);
+                refused.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot checkpoint the refused part " + runId + "/" + side + "/" + scope, e);
+        }
+    }
+
+    /** The refused parts of a run, named as {@link #partName}, in name order. */
+    public List<Refusal> refusals(String runId) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("select side, scope, refused_request, refused_answer"
+                        + " from idmap_stage_part where run_id = ? and refused_request is not null"
+                        + " order by side, scope")) {
+            statement.setString(1, runId);
+            var result = new ArrayList<Refusal>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(new Refusal(
+                            rows.getString(1) + "/" + rows.getString(2), rows.getString(3), rows.getString(4)));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot read the refused parts of run " + runId, e);
+        }
+    }
+
+    /**
+     * Gives the UNMATCHED decisions of a type (within one container when {@code container} is not null) the reason
+     * that the destination did not list the type: the matcher could only say that no counterpart was found.
+     */
+    public void explainUnmatched(String runId, EntityType type, String container, String reason) {
+        var sql = "update idmap_stage_decision set reason = ? where run_id = ? and entity_type = ?"
+                + " and status = 'UNMATCHED'" + (container == null ? "" : " and container = ?");
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, reason);
+            statement.setString(2, runId);
+            statement.setString(3, type.name());
+            if (container != null) {
+                statement.setString(4, container);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot explain the unmatched " + type + " of run " + runId, e);
+        }
+    }
+
     private void insertPart(Connection connection, String runId, Side side, String scope, long entities)
             throws SQLException {
         try (var insert = connection.prepareStatement("insert into idmap_stage_part"

@@ -2,14 +2,17 @@ package dev.idmap.service.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.idmap.service.jobs.Job;
+import dev.idmap.service.jobs.JobResult;
 import dev.idmap.service.jobs.JobStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The status body: Atlassian's {@code {jobId, status}} plus additive fields. Absent values are omitted.
  *
  * @param errorMessage only when ERROR: what failed and what to do
+ * @param warnings only when SUCCESS and a site did not offer an entity type: which, the request and the answer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobView(
@@ -23,7 +26,8 @@ record JobView(
         Instant completedAt,
         ProgressView progress,
         ResultView result,
-        String errorMessage) {
+        String errorMessage,
+        List<JobResult.Warning> warnings) {
 
     record ProgressView(String phase, int partsDone, int partsTotal, long entitiesProcessed, int percent) {}
 
@@ -79,6 +83,9 @@ record JobView(
                 job.completedAt(),
                 progress,
                 result,
-                job.status() == JobStatus.ERROR ? job.errorMessage() : null);
+                job.status() == JobStatus.ERROR ? job.errorMessage() : null,
+                job.result() == null || job.result().warnings().isEmpty()
+                        ? null
+                        : job.result().warnings());
     }
 }

@@ -181,10 +181,12 @@ public class JobRunner {
                 compatible.size(),
                 compatible.sha256(),
                 detailed.size(),
-                detailed.sha256());
+                detailed.sha256(),
+                outcome.notAvailable().stream().map(JobResult.Warning::of).toList());
         if (jobs.succeed(job.jobId(), result, clock.instant())) {
             metrics.finished(JobStatus.SUCCESS, Duration.between(started, clock.instant()));
             log.info("job {} succeeded: {} rows, {} matched", job.jobId(), outcome.rows(), outcome.matched());
+            outcome.warnings().forEach(warning -> log.warn("job {}: {}", job.jobId(), warning));
         } else {
             // cancelled while the reports were being stored: they must not outlive the job's final state
             store.delete(job.reportKey(false));
