@@ -26,12 +26,22 @@ public final class IdmapCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "print the stack trace of a failure")
+    boolean verbose;
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new IdmapCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        var failures = new Failures();
+        return new CommandLine(new IdmapCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(failures)
+                .setExecutionExceptionHandler(failures);
     }
 }

@@ -2,7 +2,6 @@ package dev.idmap.cli;
 
 import dev.idmap.core.crawl.SiteConnection.SiteAuth;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -47,9 +46,11 @@ final class SiteAuthSpec {
                 return Files.readAllLines(path).stream()
                         .findFirst()
                         .map(String::strip)
-                        .orElseThrow(() -> new IllegalArgumentException("secret file " + path + " is empty"));
+                        .filter(line -> !line.isEmpty())
+                        .orElseThrow(() -> new IllegalArgumentException("the secret file " + path + " is empty"));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read secret file " + path, e);
+                throw new IllegalArgumentException(
+                        "cannot read the secret file " + path + " (" + Failures.describe(e) + ")");
             }
         }
         if (value.isEmpty()) {

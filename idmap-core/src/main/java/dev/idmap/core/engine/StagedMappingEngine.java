@@ -84,6 +84,11 @@ public final class StagedMappingEngine implements MappingEngine {
         var destination = crawlers.open(request.product(), Side.DESTINATION, request.destination());
         source.verifyAccess();
         destination.verifyAccess();
+        store.registerRun(
+                request.runId(),
+                request.product().name(),
+                request.source().baseUrl().toString(),
+                request.destination().baseUrl().toString());
 
         var sourceParts = source.plan(order, request.containerKeys());
         var destinationParts = destination.plan(order, request.containerKeys());
@@ -183,6 +188,15 @@ public final class StagedMappingEngine implements MappingEngine {
                                 + missing.answer());
             }
         }
+    }
+
+    /**
+     * The runs whose staged data is kept (interrupted, or finished and not discarded), most recent first: a run
+     * started again with one of these ids resumes from its checkpoints.
+     */
+    public List<StagingStore.StagedRun> stagedRuns() {
+        ensureSchema();
+        return store.stagedRuns();
     }
 
     /** Removes everything staged for a run (entities, checkpoints, decisions); its reports stay where written. */

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
  */
 public final class StagingSchema {
 
+    static final String RUN = "idmap_stage_run";
     static final String PART = "idmap_stage_part";
     static final String ENTITY = "idmap_stage_entity";
     static final String KEY = "idmap_stage_key";
@@ -23,6 +24,13 @@ public final class StagingSchema {
     static final String DECISION = "idmap_stage_decision";
 
     private static final List<String> DDL = List.of(
+            """
+            create table if not exists idmap_stage_run (
+              run_id varchar(200) not null primary key,
+              product varchar(20) not null,
+              source_url varchar(1000) not null,
+              destination_url varchar(1000) not null,
+              started_at timestamp with time zone not null)""",
             """
             create table if not exists idmap_stage_part (
               run_id varchar(200) not null,

@@ -313,14 +313,98 @@ public final class StagingStore {
         }
     }
 
-    /** Removes everything staged for a run: entities, checkpoints and decisions. */
+    /**
+     * A run whose staged data is kept: interrupted, or not yet discarded.
+     *
+     * @param partsFinished crawl parts checkpointed so far
+     */
+    public record StagedRun(
+            String runId,
+            String product,
+            String sourceUrl,
+            String destinationUrl,
+            java.time.Instant startedAt,
+            long partsFinished) {}
+
+    /**
+     * Registers a run before its first part; a run id already registered must be for the same product and sites
+     * (its checkpoints are only valid for those). Returns the run as registered before, if it was.
+     */
+    public java.util.Optional<StagedRun> registerRun(
+            String runId, String product, String sourceUrl, String destinationUrl) {
+        var known = stagedRun(runId);
+        if (known.isPresent()) {
+            var run = known.get();
+            if (!run.product().equals(product)
+                    || !run.sourceUrl().equals(sourceUrl)
+                    || !run.destinationUrl().equals(destinationUrl)) {
+                throw new IllegalArgumentException("run " + runId + " was started for " + run.product() + " "
+                        + run.sourceUrl() + " -> " + run.destinationUrl() + ", not " + product + " " + sourceUrl
+                        + " -> " + destinationUrl + "; give the new run another id");
+            }
+            return known;
+        }
+        try (var connection = dataSource.getConnection();
+                var insert = connection.prepareStatement("insert into idmap_stage_run"
+                        + " (run_id, product, source_url, destination_url, started_at) values (?, ?, ?, ?, ?)")) {
+            connection.setAutoCommit(true);
+            insert.setString(1, runId);
+            insert.setString(2, product);
+            insert.setString(3, sourceUrl);
+            insert.setString(4, destinationUrl);
+            insert.setTimestamp(5, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+            return java.util.Optional.empty();
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot register run " + runId, e);
+        }
+    }
+
+    /** The registered runs whose staged data is kept, most recently started first. */
+    public List<StagedRun> stagedRuns() {
+        return queryRuns("", null);
+    }
+
+    private java.util.Optional<StagedRun> stagedRun(String runId) {
+        return queryRuns(" where r.run_id = ?", runId).stream().findFirst();
+    }
+
+    private List<StagedRun> queryRuns(String condition, String runId) {
+        var sql = "select r.run_id, r.product, r.source_url, r.destination_url, r.started_at,"
+                + " (select count(*) from idmap_stage_part p where p.run_id = r.run_id)"
+                + " from idmap_stage_run r" + condition + " order by r.started_at desc, r.run_id";
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(sql)) {
+            if (runId != null) {
+                statement.setString(1, runId);
+            }
+            var runs = new ArrayList<StagedRun>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(new StagedRun(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getTimestamp(5).toInstant(),
+                            rows.getLong(6)));
+                }
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot read the staged runs", e);
+        }
+    }
+
+    /** Removes everything staged for a run: entities, checkpoints, decisions and its registration. */
     public void discard(String runId) {
         for (var table : List.of(
                 StagingSchema.KEY,
                 StagingSchema.ENTITY,
                 StagingSchema.USER_MIGRATION,
                 StagingSchema.DECISION,
-                StagingSchema.PART)) {
+                StagingSchema.PART,
+                StagingSchema.RUN)) {
             update("delete from " + table + " where run_id = ?", runId);
         }
     }

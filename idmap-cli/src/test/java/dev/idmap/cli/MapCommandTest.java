@@ -1,0 +1,157 @@
+package dev.idmap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idmap.sim.SimConfig;
+import dev.idmap.sim.SimProduct;
+import dev.idmap.sim.SimSite;
+import dev.idmap.sim.SimulatedMigration;
+import dev.idmap.sim.Simulator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code idmap map}, run in-process through the same command line as {@code main}, against a simulated Jira
+ * migration: a rerun crawls afresh, resuming is explicit and says so.
+ */
+class MapCommandTest {
+
+    static SimulatedMigration sim;
+    static Path secrets;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() throws IOException {
+        sim = Simulator.start(SimConfig.defaults(SimProduct.JIRA));
+        secrets = Files.createTempDirectory("idmap-map-test");
+        Files.writeString(secrets.resolve("dc"), sim.sourceCredentials().secret());
+        Files.writeString(secrets.resolve("cloud"), sim.destinationCredentials().secret());
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        sim.close();
+        try (var files = Files.list(secrets)) {
+            for (var file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(secrets);
+    }
+
+    record Result(int exit, String out, String err) {}
+
+    static Result idmap(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int exit = IdmapCommand.commandLine()
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    static String[] map(URI source, Path output, String... more) {
+        var args = new ArrayList<>(List.of(
+                "map",
+                "--product",
+                "JIRA",
+                "--source",
+                source.toString(),
+                "--destination",
+                sim.destinationBaseUrl().toString(),
+                "--source-auth",
+                "basic:" + sim.sourceCredentials().login() + ":file:" + secrets.resolve("dc"),
+                "--destination-auth",
+                "basic:" + sim.destinationCredentials().login() + ":file:" + secrets.resolve("cloud"),
+                "-o",
+                output.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    static long requests(SimSite site) {
+        return sim.requestCounts(site).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
+    @Test
+    void a_second_run_with_the_same_sites_and_output_crawls_afresh() {
+        // given a finished run
+        var output = work.resolve("reports");
+        var first = idmap(map(sim.sourceBaseUrl(), output));
+        assertThat(first.exit()).as(first.err()).isZero();
+        // when the same command runs again
+        sim.resetRequestCounts();
+        var second = idmap(map(sim.sourceBaseUrl(), output));
+        // then it crawled both sites again and says nothing about resuming
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(requests(SimSite.SOURCE)).isGreaterThan(20);
+        assertThat(requests(SimSite.DESTINATION)).isGreaterThan(20);
+        assertThat(sim.requestCounts(SimSite.SOURCE)).containsKey("GET /rest/api/2/priority");
+        assertThat(second.out()).doesNotContain("resuming").contains("matched");
+        assertThat(second.out()).isEqualTo(first.out());
+    }
+
+    @Test
+    void an_interrupted_run_is_resumed_only_when_asked_and_the_resumed_run_says_so() {
+        try (var proxy = new SwitchableProxy(sim.sourceBaseUrl(), "/rest/api/2/search")) {
+            // given a run that failed in the middle: the source refused its issue search
+            var source = proxy.baseUrl(sim.sourceBaseUrl());
+            var output = work.resolve("interrupted");
+            proxy.breaking = true;
+            var failed = idmap(map(source, output));
+            assertThat(failed.exit()).isEqualTo(1);
+            assertThat(failed.err().lines().toList())
+                    .singleElement()
+                    .asString()
+                    .startsWith("idmap map: ")
+                    .contains("GET /rest/api/2/search answered HTTP 400 (The query is refused (test proxy).)");
+            proxy.breaking = false;
+            // when the same command runs again without --resume, it is a new run, and a note names the other
+            sim.resetRequestCounts();
+            var fresh = idmap(map(source, output));
+            var freshRequests = requests(SimSite.SOURCE);
+            assertThat(fresh.exit()).as(fresh.err()).isZero();
+            assertThat(fresh.err()).contains("did not finish; this is a new run (--resume continues that one instead)");
+            assertThat(fresh.out()).doesNotContain("resuming");
+            // when the interrupted run is resumed explicitly
+            sim.resetRequestCounts();
+            var resumed = idmap(map(source, output, "--resume"));
+            // then it says so, skips the finished parts and writes the same reports as the fresh run
+            assertThat(resumed.exit()).as(resumed.err()).isZero();
+            assertThat(resumed.out()).startsWith("resuming run map-").contains("finished parts are not crawled again");
+            assertThat(requests(SimSite.SOURCE))
+                    .as("requests to the source site of the resumed run, against %d of a fresh one", freshRequests)
+                    .isLessThan(freshRequests);
+            assertThat(resumed.out().substring(resumed.out().indexOf('\n') + 1)).isEqualTo(fresh.out());
+        }
+    }
+
+    @Test
+    void resume_without_an_unfinished_run_is_a_usage_error_naming_the_sites() {
+        // when
+        var result = idmap(map(sim.sourceBaseUrl(), work.resolve("empty"), "--resume"));
+        // then
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err().lines().toList())
+                .containsExactly(
+                        "idmap map: --resume: no unfinished run of JIRA " + sim.sourceBaseUrl() + " -> "
+                                + sim.destinationBaseUrl() + " in " + work.resolve("empty")
+                                + "; run without --resume to start one",
+                        "Try 'idmap map --help' for more information.");
+    }
+}
