@@ -111,6 +111,33 @@ class SitesLackingAnApiTest {
         }
     }
 
+    @Test
+    void an_older_data_center_site_without_the_space_creator_maps_personal_spaces_through_their_key()
+            throws IOException {
+        // given a Confluence DC site that ignores expand=creator on spaces
+        var config = SimConfig.builder(SimProduct.CONFLUENCE)
+                .without(SimFeature.CONFLUENCE_DC_SPACE_CREATOR)
+                .build();
+        var space = EntityType.SPACE.namespace();
+        try (var sim = Simulator.start(config)) {
+            // when
+            var outcome = map(sim, Product.CONFLUENCE);
+            // then nothing is missing: the key ~username names the owner, whose user mapping finds the Cloud space
+            assertThat(outcome.notAvailable()).isEmpty();
+            var personal = DetailedReport.readAll(outcome.detailedReport()).stream()
+                    .filter(r -> r.entityType().equals(space)
+                            && r.serverKey().startsWith("~")
+                            && r.status().equals("MATCHED"))
+                    .toList();
+            assertThat(personal)
+                    .isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.rule()).as(row.toString()).isEqualTo("personal-space-owner"));
+            assertThat(outcome.requestsPerSite().get("source")).containsKey("GET /rest/api/user");
+            assertThat(GroundTruthAgreement.disagreements(outcome.detailedReport(), sim.groundTruth(), Set.of()))
+                    .isEmpty();
+        }
+    }
+
     private MappingOutcome map(SimulatedMigration sim, Product product) throws IOException {
         var dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:lacking-" + System.nanoTime()

@@ -43,6 +43,9 @@ public final class SiteClient {
     private final Semaphore sitePermits;
     private final Map<String, Semaphore> endpointPermits = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
+    /** Whether the site has answered anything yet: before that, a refused or timed-out connection is not retried. */
+    private final java.util.concurrent.atomic.AtomicBoolean answeredOnce =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param site how messages name the site, e.g. {@code "Jira source site http://jira.example.com"}
@@ -186,6 +189,14 @@ public final class SiteClient {
                 }
                 case Dropped(var error) -> {
                     failures++;
+                    var unreachable = Unreachable.explain(error, uri, answeredOnce.get());
+                    if (unreachable.isPresent()) {
+                        throw new CrawlFailure(
+                                CrawlFailure.Kind.UNREACHABLE,
+                                site + ": GET " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath()
+                                        + " failed: " + unreachable.get(),
+                                error);
+                    }
                     if (failures >= retry.maxAttempts()) {
                         throw new CrawlFailure(
                                 CrawlFailure.Kind.UNAVAILABLE,
@@ -226,6 +237,7 @@ public final class SiteClient {
             try {
                 requestCounts.computeIfAbsent(template, t -> new LongAdder()).increment();
                 var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                answeredOnce.set(true);
                 return new Answered(
                         JsonResponse.of(requestLine, response.statusCode(), response.headers(), response.body()));
             } catch (IOException e) {
