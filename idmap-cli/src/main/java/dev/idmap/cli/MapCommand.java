@@ -179,17 +179,17 @@ final class MapCommand implements Callable<Integer> {
 
     private void print(MappingOutcome outcome) {
         var out = spec.commandLine().getOut();
+        var summary = outcome.summary();
         out.printf(
                 "%d source entities: %d matched, %d unmatched, %d ambiguous%n",
-                outcome.rows(), outcome.matched(), outcome.unmatched(), outcome.ambiguous());
+                summary.rows(), summary.matched(), summary.unmatched(), summary.ambiguous());
         out.println("compatible report: " + outcome.compatibleReport());
         out.println("detailed report:   " + outcome.detailedReport());
         out.println("summary:           " + outcome.summaryFile());
-        if (!outcome.warnings().isEmpty()) {
-            out.printf(
-                    "%d warning%s: the rest was mapped%n",
-                    outcome.warnings().size(), outcome.warnings().size() == 1 ? "" : "s");
-            outcome.warnings().forEach(warning -> out.println("warning: " + warning));
+        var warnings = summary.warnings();
+        if (!warnings.isEmpty()) {
+            out.printf("%d warning%s: the rest was mapped%n", warnings.size(), warnings.size() == 1 ? "" : "s");
+            warnings.forEach(warning -> out.println("warning: " + warning));
         }
     }
 

@@ -96,4 +96,63 @@ class ModuleBoundariesTest {
                 .resideInAPackage("org.springframework..")
                 .check(idmap);
     }
+
+    @Test
+    void the_console_goes_through_the_job_queue_not_the_tables_or_the_store() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.idmap.service.console..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(
+                        dev.idmap.service.jobs.Jobs.class,
+                        dev.idmap.service.lookup.LookupTable.class,
+                        dev.idmap.service.storage.ReportStore.class)
+                .check(idmap);
+    }
+
+    /**
+     * Controllers go through the application service ({@code JobQueue}): no repository, no SQL, no database in a
+     * controller, so each rule (visibility, expiry, rate, report access) lives in one place.
+     */
+    @Test
+    void controllers_do_not_depend_on_repositories() {
+        noClasses()
+                .that()
+                .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .or()
+                .areAnnotatedWith("org.springframework.stereotype.Controller")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.idmap.service.jobs.Jobs")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.idmap.service.lookup.LookupTable")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework.jdbc..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("javax.sql.DataSource")
+                .check(idmap);
+    }
+
+    /** What both products' connectors need lives in {@code connectors.atlassian}, not in the other product. */
+    @Test
+    void the_confluence_and_jira_connectors_do_not_import_each_other() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.idmap.connectors.confluence..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.idmap.connectors.jira..")
+                .check(idmap);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.idmap.connectors.jira..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.idmap.connectors.confluence..")
+                .check(idmap);
+    }
 }

@@ -51,16 +51,16 @@ class SitesLackingAnApiTest {
             // when
             var outcome = map(sim, Product.JIRA);
             // then boards and sprints are not available on the source, with the request and the answer
-            assertThat(outcome.notAvailable())
+            assertThat(outcome.summary().notAvailable())
                     .extracting(NotAvailable::side, NotAvailable::type)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(Side.SOURCE, EntityType.BOARD),
                             org.assertj.core.groups.Tuple.tuple(Side.SOURCE, EntityType.SPRINT));
-            assertThat(outcome.notAvailable()).allSatisfy(missing -> {
+            assertThat(outcome.summary().notAvailable()).allSatisfy(missing -> {
                 assertThat(missing.request()).startsWith("GET /rest/agile/1.0/board");
                 assertThat(missing.answer()).startsWith("HTTP 404");
             });
-            assertThat(outcome.warnings())
+            assertThat(outcome.summary().warnings())
                     .first()
                     .asString()
                     .startsWith(BOARD + " is not available on the source site: GET /rest/agile/1.0/board");
@@ -77,7 +77,7 @@ class SitesLackingAnApiTest {
             assertThat(GroundTruthAgreement.disagreements(
                             outcome.detailedReport(), sim.groundTruth(), Set.of(BOARD, SPRINT)))
                     .isEmpty();
-            assertThat(outcome.matched()).isPositive();
+            assertThat(outcome.summary().matched()).isPositive();
         }
     }
 
@@ -93,7 +93,7 @@ class SitesLackingAnApiTest {
             // when
             var outcome = map(sim, Product.CONFLUENCE);
             // then
-            assertThat(outcome.notAvailable()).singleElement().satisfies(missing -> {
+            assertThat(outcome.summary().notAvailable()).singleElement().satisfies(missing -> {
                 assertThat(missing.side()).isEqualTo(Side.DESTINATION);
                 assertThat(missing.type()).isEqualTo(EntityType.CONFLUENCE_GROUP);
                 assertThat(missing.request()).startsWith("GET /wiki/rest/api/group");
@@ -123,7 +123,7 @@ class SitesLackingAnApiTest {
             // when
             var outcome = map(sim, Product.CONFLUENCE);
             // then nothing is missing: the key ~username names the owner, whose user mapping finds the Cloud space
-            assertThat(outcome.notAvailable()).isEmpty();
+            assertThat(outcome.summary().notAvailable()).isEmpty();
             var personal = DetailedReport.readAll(outcome.detailedReport()).stream()
                     .filter(r -> r.entityType().equals(space)
                             && r.serverKey().startsWith("~")

@@ -48,6 +48,7 @@ class UnreachableSitesTest {
     SiteClient clientFor(URI baseUrl) {
         return new SiteClient(
                 "Jira source (Data Center) site " + baseUrl,
+                "grant it the global permission 'Administer Jira'",
                 new SiteConnection(baseUrl, new SiteAuth.Basic("admin", "s3cret")),
                 http,
                 new ClientSettings(8, 4, Duration.ofSeconds(2), Duration.ofSeconds(5), RETRY),

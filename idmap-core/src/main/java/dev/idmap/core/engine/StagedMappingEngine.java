@@ -8,6 +8,8 @@ import dev.idmap.core.match.MatchRules;
 import dev.idmap.core.match.UserRule;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
+import dev.idmap.core.report.Decisions;
+import dev.idmap.core.report.DetailedRow;
 import dev.idmap.core.report.ReportWriter;
 import dev.idmap.core.storage.StagingSchema;
 import dev.idmap.core.storage.StagingStore;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -112,7 +115,7 @@ public final class StagedMappingEngine implements MappingEngine {
                 var decided = matcher.match(
                         request.runId(),
                         order.get(i),
-                        n -> progress.report(new Progress("MATCH", done, order.size(), base + n)));
+                        n -> progress.report(new Progress(Phase.MATCH, done, order.size(), base + n)));
                 matchedSoFar += decided;
                 sinceAnalyze += decided;
                 if (sinceAnalyze >= ANALYZE_AFTER_DECISIONS) {
@@ -123,9 +126,9 @@ public final class StagedMappingEngine implements MappingEngine {
             }
         }
         explainNotAvailable(request.runId(), notAvailable);
-        progress.report(new Progress("MATCH", order.size(), order.size(), matchedSoFar));
+        progress.report(new Progress(Phase.MATCH, order.size(), order.size(), matchedSoFar));
 
-        progress.report(new Progress("REPORT", 0, 1, 0));
+        progress.report(new Progress(Phase.REPORT, 0, 1, 0));
         var requests = new TreeMap<String, Map<String, Long>>();
         requests.put("source", new TreeMap<>(source.requestCounts()));
         requests.put("destination", new TreeMap<>(destination.requestCounts()));
@@ -138,18 +141,9 @@ public final class StagedMappingEngine implements MappingEngine {
                         outputDir,
                         requests,
                         notAvailable);
-        progress.report(new Progress("REPORT", 1, 1, written.rows()));
+        progress.report(new Progress(Phase.REPORT, 1, 1, written.summary().rows()));
         return new MappingOutcome(
-                written.compatible(),
-                written.detailed(),
-                written.summary(),
-                written.rows(),
-                written.matched(),
-                written.unmatched(),
-                written.ambiguous(),
-                written.countsPerType(),
-                requests,
-                notAvailable);
+                written.compatible(), written.detailed(), written.summaryFile(), written.summary(), requests);
     }
 
     /** The types of the parts a site refused to list, in the order the parts were planned. */
@@ -199,7 +193,13 @@ public final class StagedMappingEngine implements MappingEngine {
         return store.stagedRuns();
     }
 
-    /** Removes everything staged for a run (entities, checkpoints, decisions); its reports stay where written. */
+    @Override
+    public void forEachDecision(MappingRequest request, Consumer<DetailedRow> sink) {
+        ensureSchema();
+        new Decisions(staging).forEach(request.runId(), requestedTypes(request), request.containerKeys(), sink);
+    }
+
+    @Override
     public void discard(String runId) {
         ensureSchema();
         store.discard(runId);
@@ -243,21 +243,19 @@ public final class StagedMappingEngine implements MappingEngine {
         if (!store.finishedParts(runId).contains(StagingStore.partName(Side.DESTINATION, USER_LOOKUP_SCOPE))) {
             store.clearUserMigration(runId);
             long[] asked = {0};
-            try {
+            // a destination without migration records (not a Cloud site) leaves users to be matched by email
+            if (destination.keepsMigrationRecords()) {
                 for (var byKey : List.of(true, false)) {
                     store.forEachSourceUserChunk(runId, userType, byKey, USER_LOOKUP_CHUNK, chunk -> {
                         store.saveUserMigration(runId, byKey, destination.migratedAccountIds(chunk, byKey));
                         asked[0] += chunk.size();
-                        progress.report(new Progress("USER_LOOKUP", partsDone.get(), total, asked[0]));
+                        progress.report(new Progress(Phase.USER_LOOKUP, partsDone.get(), total, asked[0]));
                     });
                 }
-            } catch (UnsupportedOperationException notCloud) {
-                // the destination keeps no migration records: users are matched by email only
-                store.clearUserMigration(runId);
             }
             store.markFinished(runId, Side.DESTINATION, USER_LOOKUP_SCOPE, asked[0]);
         }
-        progress.report(new Progress("USER_LOOKUP", partsDone.incrementAndGet(), total, 0));
+        progress.report(new Progress(Phase.USER_LOOKUP, partsDone.incrementAndGet(), total, 0));
     }
 
     /** A listener must not break a run. */

@@ -51,7 +51,7 @@ class NotAvailableTypesTest {
         var result = scenario.run(
                 DATABASE, output, "forbidden-filters", Set.of(), Set.of(), scenario.sourceSite(), destination);
         // then
-        assertThat(result.outcome().notAvailable())
+        assertThat(result.outcome().summary().notAvailable())
                 .containsExactly(new NotAvailable(
                         Side.DESTINATION, FILTER, null, "GET /fixture/jira:filter", "HTTP 403 (Forbidden)"));
         assertThat(result.row(FILTER, "500").status()).isEqualTo("UNMATCHED");
@@ -59,7 +59,7 @@ class NotAvailableTypesTest {
                 .isEqualTo("not available on the destination site: GET /fixture/jira:filter answered HTTP 403"
                         + " (Forbidden)");
         assertThat(result.row(PRIORITY, "1").cloudId()).isEqualTo("2");
-        assertThat(result.outcome().warnings())
+        assertThat(result.outcome().summary().warnings())
                 .containsExactly("jira:filter is not available on the destination site: GET /fixture/jira:filter"
                         + " answered HTTP 403 (Forbidden); its source entities are reported UNMATCHED");
     }
@@ -73,7 +73,7 @@ class NotAvailableTypesTest {
         var result =
                 scenario.run(DATABASE, output, "no-priorities", Set.of(), Set.of(), source, scenario.destinationSite());
         // then
-        assertThat(result.outcome().notAvailable())
+        assertThat(result.outcome().summary().notAvailable())
                 .extracting(NotAvailable::side, NotAvailable::type)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Side.SOURCE, PRIORITY));
         assertThat(result.rowsOf(PRIORITY)).isEmpty();
@@ -120,7 +120,7 @@ class NotAvailableTypesTest {
                 DATABASE, output, "resumed-refusal", Set.of(), Set.of(), scenario.sourceSite(), destination);
         // then the refused part is a checkpoint like any other: not asked again, still reported
         assertThat(destination.crawledScopes()).doesNotContain("jira:filter");
-        assertThat(resumed.outcome().notAvailable())
+        assertThat(resumed.outcome().summary().notAvailable())
                 .extracting(NotAvailable::type)
                 .containsExactly(FILTER);
     }

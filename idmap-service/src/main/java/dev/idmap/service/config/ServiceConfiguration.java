@@ -14,7 +14,8 @@ import dev.idmap.service.jobs.JobQueue;
 import dev.idmap.service.jobs.JobRunner;
 import dev.idmap.service.jobs.Jobs;
 import dev.idmap.service.jobs.Sweeper;
-import dev.idmap.service.security.CallerAuthentication;
+import dev.idmap.service.lookup.LookupTable;
+import dev.idmap.service.lookup.Lookups;
 import dev.idmap.service.security.Callers;
 import dev.idmap.service.security.TriggerRateLimiter;
 import dev.idmap.service.storage.LinkSigner;
@@ -25,7 +26,6 @@ import dev.idmap.service.storage.SigningKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,6 +144,11 @@ public class ServiceConfiguration {
     }
 
     @Bean
+    LookupTable lookupTable(DataSource dataSource) {
+        return new LookupTable(dataSource);
+    }
+
+    @Bean
     JobRunner jobRunner(
             Jobs jobs,
             MappingEngine engine,
@@ -151,9 +156,9 @@ public class ServiceConfiguration {
             ReportStore store,
             Clock clock,
             IdmapProperties properties,
-            JobMetrics metrics) {
-        Consumer<String> discardStaged = engine instanceof StagedMappingEngine staged ? staged::discard : runId -> {};
-        return new JobRunner(jobs, engine, sites, store, clock, properties.workDir(), metrics, discardStaged);
+            JobMetrics metrics,
+            LookupTable lookups) {
+        return new JobRunner(jobs, engine, sites, store, clock, properties.workDir(), metrics, lookups);
     }
 
     @Bean
@@ -162,8 +167,8 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    Sweeper sweeper(Jobs jobs, ReportStore store, Clock clock, IdmapProperties properties) {
-        return new Sweeper(jobs, store, clock, properties.retention());
+    Sweeper sweeper(Jobs jobs, ReportStore store, LookupTable lookups, Clock clock, IdmapProperties properties) {
+        return new Sweeper(jobs, store, lookups, clock, properties.retention());
     }
 
     @Bean
@@ -174,17 +179,22 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    JobQueue jobQueue(Jobs jobs, SchedulerClient scheduler, JobRunner runner, Clock clock, IdmapProperties properties) {
-        return new JobQueue(jobs, scheduler, runner, clock, properties.retention());
+    JobQueue jobQueue(
+            Jobs jobs,
+            SchedulerClient scheduler,
+            JobRunner runner,
+            ReportStore store,
+            LookupTable lookups,
+            TriggerRateLimiter rateLimiter,
+            Clock clock,
+            IdmapProperties properties) {
+        return new JobQueue(jobs, scheduler, runner, store, new Lookups(lookups), rateLimiter, clock, properties);
     }
 
     /** Jobs accepted but never handed to the scheduler (a crash between the two) are scheduled on start-up. */
     @EventListener(ApplicationReadyEvent.class)
     void scheduleActiveJobs(ApplicationReadyEvent event) {
-        var context = event.getApplicationContext();
-        var jobs = context.getBean(Jobs.class);
-        var queue = context.getBean(JobQueue.class);
-        jobs.activeJobIds().forEach(queue::schedule);
+        event.getApplicationContext().getBean(JobQueue.class).scheduleActive();
     }
 
     @Bean
@@ -200,13 +210,6 @@ public class ServiceConfiguration {
         var registration = new FilterRegistrationBean<>(
                 new BodySizeLimit(properties.api().maxBodySize().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<CallerAuthentication> callerAuthentication(Callers callers) {
-        var registration = new FilterRegistrationBean<>(new CallerAuthentication(callers));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -9,9 +9,11 @@ import dev.idmap.core.engine.MappingRequest;
 import dev.idmap.core.engine.Progress;
 import dev.idmap.core.engine.ProgressListener;
 import dev.idmap.service.config.Sites;
+import dev.idmap.service.lookup.LookupTable;
 import dev.idmap.service.storage.ReportStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +23,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,7 +50,7 @@ public class JobRunner {
     private final Clock clock;
     private final Path workDir;
     private final JobMetrics metrics;
-    private final Consumer<String> discardStaged;
+    private final LookupTable lookups;
     private final OneTimeTask<Void> task;
     private final ConcurrentHashMap<String, Thread> running = new ConcurrentHashMap<>();
 
@@ -63,7 +62,7 @@ public class JobRunner {
             Clock clock,
             Path workDir,
             JobMetrics metrics,
-            Consumer<String> discardStaged) {
+            LookupTable lookups) {
         this.jobs = jobs;
         this.engine = engine;
         this.sites = sites;
@@ -71,7 +70,7 @@ public class JobRunner {
         this.clock = clock;
         this.workDir = workDir;
         this.metrics = metrics;
-        this.discardStaged = discardStaged;
+        this.lookups = lookups;
         this.task =
                 Tasks.oneTime(TASK_NAME).onDeadExecutionRevive().execute((instance, context) -> run(instance.getId()));
     }
@@ -122,9 +121,10 @@ public class JobRunner {
             var request = new MappingRequest(
                     job.jobId(), job.product(), sites.connect(source), sites.connect(destination), Set.of(), Set.of());
             log.info("job {} started: {} {} -> {}", job.jobId(), job.product(), job.sourceUrl(), job.destinationUrl());
-            var outcome = engine.run(request, outputDir, new ProgressWriter(job.jobId()));
+            var progress = new ProgressWriter(job.jobId());
+            var outcome = engine.run(request, outputDir, progress);
             metrics.outboundRequests(source.name(), destination.name(), outcome.requestsPerSite());
-            publish(job, outcome, started);
+            publish(job, request, outcome, progress, started);
         } catch (CrawlFailure e) {
             end(job, "Report generation failed: " + e.getMessage(), started);
         } catch (SiteNoLongerConfigured | Sites.SiteSecretMissing e) {
@@ -159,39 +159,45 @@ public class JobRunner {
     /** A final job's staged entities and checkpoints are of no further use: a retry is a new job. */
     private void discard(String jobId) {
         try {
-            discardStaged.accept(jobId);
+            engine.discard(jobId);
         } catch (RuntimeException e) {
             log.warn("could not discard the staged data of job {}: {}", jobId, e.getMessage());
         }
     }
 
-    private void publish(Job job, MappingOutcome outcome, Instant started) throws IOException {
+    /**
+     * Stores the reports and fills the lookup table from the engine's decision stream (every decision, users and
+     * groups included; memory bounded by one insert batch), then marks the job SUCCESS with the engine's summary.
+     */
+    private void publish(
+            Job job, MappingRequest request, MappingOutcome outcome, ProgressWriter progress, Instant started)
+            throws IOException {
         var compatible = digest(outcome.compatibleReport());
         var detailed = digest(outcome.detailedReport());
         store.put(job.reportKey(false), outcome.compatibleReport());
         store.put(job.reportKey(true), outcome.detailedReport());
-        jobs.deleteMappings(job.jobId());
-        jobs.insertMappings(job.jobId(), readMappings(outcome.compatibleReport()));
-        var result = new JobResult(
-                outcome.rows(),
-                outcome.matched(),
-                outcome.unmatched(),
-                outcome.ambiguous(),
-                outcome.countsPerType(),
-                compatible.size(),
-                compatible.sha256(),
-                detailed.size(),
-                detailed.sha256(),
-                outcome.notAvailable().stream().map(JobResult.Warning::of).toList());
+        progress.publishing(0, 0);
+        long loaded = lookups.fill(
+                job.jobId(),
+                job.product(),
+                sink -> engine.forEachDecision(request, sink),
+                n -> progress.publishing(0, n));
+        progress.publishing(1, loaded);
+        var result = new JobResult(outcome.summary(), compatible, detailed);
         if (jobs.succeed(job.jobId(), result, clock.instant())) {
             metrics.finished(JobStatus.SUCCESS, Duration.between(started, clock.instant()));
-            log.info("job {} succeeded: {} rows, {} matched", job.jobId(), outcome.rows(), outcome.matched());
-            outcome.warnings().forEach(warning -> log.warn("job {}: {}", job.jobId(), warning));
+            log.info(
+                    "job {} succeeded: {} rows, {} matched, {} lookups",
+                    job.jobId(),
+                    outcome.summary().rows(),
+                    outcome.summary().matched(),
+                    loaded);
+            outcome.summary().warnings().forEach(warning -> log.warn("job {}: {}", job.jobId(), warning));
         } else {
             // cancelled while the reports were being stored: they must not outlive the job's final state
             store.delete(job.reportKey(false));
             store.delete(job.reportKey(true));
-            jobs.deleteMappings(job.jobId());
+            lookups.delete(job.jobId());
         }
     }
 
@@ -203,28 +209,15 @@ public class JobRunner {
     }
 
     private boolean isCancelled(String jobId) {
-        return jobs.find(jobId).map(j -> j.status() == JobStatus.ERROR).orElse(true);
+        return jobs.find(jobId)
+                .map(j -> j.state() instanceof JobState.Cancelled)
+                .orElse(true);
     }
 
-    static List<Jobs.Mapping> readMappings(Path compatibleReport) throws IOException {
-        var mappings = new ArrayList<Jobs.Mapping>();
-        try (var lines = Files.lines(compatibleReport)) {
-            lines.skip(1).filter(line -> !line.isBlank()).forEach(line -> {
-                var cells = line.split(",", 3);
-                if (cells.length == 3) {
-                    mappings.add(new Jobs.Mapping(cells[0], cells[1], cells[2].strip()));
-                }
-            });
-        }
-        return mappings;
-    }
-
-    record FileDigest(long size, String sha256) {}
-
-    static FileDigest digest(Path file) throws IOException {
+    static JobResult.ReportFile digest(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            var size = in.transferTo(java.io.OutputStream.nullOutputStream());
-            return new FileDigest(
+            var size = in.transferTo(OutputStream.nullOutputStream());
+            return new JobResult.ReportFile(
                     size,
                     HexFormat.of()
                             .formatHex(
@@ -255,7 +248,7 @@ public class JobRunner {
     private final class ProgressWriter implements ProgressListener {
         private final String jobId;
         private Instant lastWrite = Instant.MIN;
-        private String lastPhase;
+        private JobPhase lastPhase;
 
         ProgressWriter(String jobId) {
             this.jobId = jobId;
@@ -263,9 +256,18 @@ public class JobRunner {
 
         @Override
         public void onProgress(Progress progress) {
+            write(JobProgress.of(progress));
+        }
+
+        /** The service's own last phase, one part: done when every decision is in the lookup table. */
+        void publishing(int done, long loaded) {
+            write(new JobProgress(JobPhase.PUBLISH, done, 1, loaded));
+        }
+
+        private void write(JobProgress progress) {
             try {
                 var now = clock.instant();
-                if (!progress.phase().equals(lastPhase) || !now.isBefore(lastWrite.plus(PROGRESS_WRITE_INTERVAL))) {
+                if (progress.phase() != lastPhase || !now.isBefore(lastWrite.plus(PROGRESS_WRITE_INTERVAL))) {
                     jobs.updateProgress(jobId, progress);
                     lastWrite = now;
                     lastPhase = progress.phase();
