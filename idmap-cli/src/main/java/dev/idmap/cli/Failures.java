@@ -1,6 +1,7 @@
 package dev.idmap.cli;
 
 import dev.idmap.core.crawl.CrawlFailure;
+import dev.idmap.core.engine.UnknownContainers;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -71,6 +72,10 @@ final class Failures implements CommandLine.IParameterExceptionHandler, CommandL
             case CrawlFailure failure -> {
                 exitCode = FAILED;
                 message = failure.getMessage();
+            }
+            case UnknownContainers unknown -> {
+                exitCode = USAGE;
+                message = "--projects: " + unknown.getMessage();
             }
             default -> {
                 exitCode = FAILED;

@@ -222,7 +222,10 @@ final class MapCommand implements Callable<Integer> {
                     spec.commandLine(), "missing " + optionName + " (or environment variable " + environmentName + ")");
         }
         try {
-            return SiteAuthSpec.parse(value, System::getenv);
+            return SiteAuthSpec.parse(
+                    value,
+                    System::getenv,
+                    option != null ? SiteAuthSpec.Source.COMMAND_LINE : SiteAuthSpec.Source.ENVIRONMENT);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), optionName + ": " + e.getMessage());
         }

@@ -154,4 +154,77 @@ class MapCommandTest {
                                 + "; run without --resume to start one",
                         "Try 'idmap map --help' for more information.");
     }
+
+    @Test
+    void an_output_that_is_a_file_is_a_usage_error_in_one_line() throws IOException {
+        var file = Files.writeString(work.resolve("not-a-directory"), "x");
+        var result = idmap(map(sim.sourceBaseUrl(), file));
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err().lines().toList())
+                .containsExactly(
+                        "idmap map: -o " + file + " is a file, not a directory",
+                        "Try 'idmap map --help' for more information.");
+    }
+
+    @Test
+    void a_missing_secret_file_is_named() {
+        var missing = work.resolve("no-such-secret");
+        var args = map(sim.sourceBaseUrl(), work.resolve("out"));
+        args[8] = "basic:" + sim.sourceCredentials().login() + ":file:" + missing;
+        var result = idmap(args);
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err().lines().toList())
+                .containsExactly(
+                        "idmap map: --source-auth: cannot read the secret file " + missing
+                                + " (no such file or directory: " + missing + ")",
+                        "Try 'idmap map --help' for more information.");
+    }
+
+    @Test
+    void a_secret_in_clear_on_the_command_line_is_refused() {
+        var args = map(sim.sourceBaseUrl(), work.resolve("out"));
+        args[8] = "basic:admin:hunter2";
+        var result = idmap(args);
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err())
+                .startsWith("idmap map: --source-auth: a secret in clear on the command line is visible to every user"
+                        + " of this machine (ps, shell history): give it as env:NAME or file:PATH")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void an_unknown_option_shows_the_error_and_a_hint_not_the_whole_usage() {
+        var result = idmap("map", "--prodcut", "JIRA");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err().lines().toList())
+                .hasSizeLessThanOrEqualTo(3)
+                .last()
+                .isEqualTo("Try 'idmap map --help' for more information.");
+        assertThat(result.err()).doesNotContain("Usage:");
+    }
+
+    @Test
+    void an_unreachable_source_fails_at_once_in_one_line() throws IOException {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        var result = idmap(map(URI.create("http://127.0.0.1:" + port + "/jira"), work.resolve("out")));
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith("idmap map: Jira source (Data Center) site http://127.0.0.1:" + port + "/jira: GET")
+                .contains("connection refused by 127.0.0.1:" + port);
+    }
+
+    @Test
+    void a_project_key_the_source_does_not_have_is_an_error_naming_it() {
+        var result = idmap(map(sim.sourceBaseUrl(), work.resolve("out"), "--projects", "NOPE"));
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith("idmap map: --projects: the source site has no project or space with key NOPE (it has ");
+    }
 }

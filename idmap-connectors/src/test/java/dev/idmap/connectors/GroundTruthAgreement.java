@@ -1,5 +1,6 @@
 package dev.idmap.connectors;
 
+import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.report.DetailedReport;
 import dev.idmap.core.report.DetailedRow;
 import dev.idmap.sim.Expectation;
@@ -48,11 +49,11 @@ public final class GroundTruthAgreement {
                 continue;
             }
             var wanted = switch (expected.expectation()) {
-                case MATCH -> "MATCHED";
-                case AMBIGUOUS -> "AMBIGUOUS";
-                case UNMATCHED -> "UNMATCHED";
+                case MATCH -> MatchStatus.MATCHED;
+                case AMBIGUOUS -> MatchStatus.AMBIGUOUS;
+                case UNMATCHED -> MatchStatus.UNMATCHED;
             };
-            var asDesigned = row.status().equals(wanted)
+            var asDesigned = row.status() == wanted
                     && (expected.expectation() == Expectation.MATCH
                             || (row.reason() != null && !row.reason().isBlank()));
             if (!asDesigned) {

@@ -9,6 +9,7 @@ import dev.idmap.core.engine.MappingOutcome;
 import dev.idmap.core.engine.MappingRequest;
 import dev.idmap.core.engine.ProgressListener;
 import dev.idmap.core.engine.StagedMappingEngine;
+import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
 import dev.idmap.core.model.Side;
@@ -103,7 +104,7 @@ class SitesLackingAnApiTest {
                     .filter(r -> r.entityType().equals(group))
                     .toList();
             assertThat(groups).isNotEmpty().allSatisfy(row -> {
-                assertThat(row.status()).isEqualTo("UNMATCHED");
+                assertThat(row.status()).isEqualTo(MatchStatus.UNMATCHED);
                 assertThat(row.reason()).startsWith("not available on the destination site: GET /wiki/rest/api/group");
             });
             assertThat(GroundTruthAgreement.disagreements(outcome.detailedReport(), sim.groundTruth(), Set.of(group)))
@@ -127,7 +128,7 @@ class SitesLackingAnApiTest {
             var personal = DetailedReport.readAll(outcome.detailedReport()).stream()
                     .filter(r -> r.entityType().equals(space)
                             && r.serverKey().startsWith("~")
-                            && r.status().equals("MATCHED"))
+                            && r.status() == MatchStatus.MATCHED)
                     .toList();
             assertThat(personal)
                     .isNotEmpty()

@@ -94,6 +94,7 @@ public final class StagedMappingEngine implements MappingEngine {
                 request.destination().baseUrl().toString());
 
         var sourceParts = source.plan(order, request.containerKeys());
+        requireKnownContainers(request.containerKeys(), source, order);
         var destinationParts = destination.plan(order, request.containerKeys());
         var userType =
                 order.stream().filter(t -> rules.ruleFor(t) instanceof UserRule).findFirst();
@@ -144,6 +145,31 @@ public final class StagedMappingEngine implements MappingEngine {
         progress.report(new Progress(Phase.REPORT, 1, 1, written.summary().rows()));
         return new MappingOutcome(
                 written.compatible(), written.detailed(), written.summaryFile(), written.summary(), requests);
+    }
+
+    /**
+     * A run limited to container keys the source does not have fails before crawling. The keys the site has come from
+     * planning the per-container types without a limit (the container list is read once per crawler anyway); a run
+     * without per-container types cannot tell, and is not checked.
+     */
+    private static void requireKnownContainers(Set<String> requested, SiteCrawler source, List<EntityType> order) {
+        if (requested.isEmpty()) {
+            return;
+        }
+        var known = new java.util.TreeSet<String>();
+        source.plan(order, Set.of()).forEach(scope -> {
+            if (scope.containerKey() != null) {
+                known.add(scope.containerKey());
+            }
+        });
+        if (known.isEmpty()) {
+            return;
+        }
+        var unknown = new java.util.TreeSet<>(requested);
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw new UnknownContainers(unknown, known);
+        }
     }
 
     /** The types of the parts a site refused to list, in the order the parts were planned. */

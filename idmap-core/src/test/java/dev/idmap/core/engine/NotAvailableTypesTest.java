@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.crawl.NotAvailable;
+import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.model.Side;
 import dev.idmap.core.testing.Scenario;
 import dev.idmap.core.testing.TestDatabases;
@@ -54,7 +55,7 @@ class NotAvailableTypesTest {
         assertThat(result.outcome().summary().notAvailable())
                 .containsExactly(new NotAvailable(
                         Side.DESTINATION, FILTER, null, "GET /fixture/jira:filter", "HTTP 403 (Forbidden)"));
-        assertThat(result.row(FILTER, "500").status()).isEqualTo("UNMATCHED");
+        assertThat(result.row(FILTER, "500").status()).isEqualTo(MatchStatus.UNMATCHED);
         assertThat(result.row(FILTER, "500").reason())
                 .isEqualTo("not available on the destination site: GET /fixture/jira:filter answered HTTP 403"
                         + " (Forbidden)");

@@ -175,7 +175,7 @@ abstract class JiraMatchingSpecification {
         var result = map(scenario);
         // then only the global field is its counterpart
         var field = result.row(CUSTOM_FIELD, "10100");
-        assertThat(field.status()).isEqualTo("MATCHED");
+        assertThat(field.status()).isEqualTo(MatchStatus.MATCHED);
         assertThat(field.cloudId()).isEqualTo("10120");
     }
 
@@ -197,7 +197,7 @@ abstract class JiraMatchingSpecification {
         // when
         var result = map(scenario);
         // then
-        assertThat(result.row(CUSTOM_FIELD, "10100").status()).isEqualTo("UNMATCHED");
+        assertThat(result.row(CUSTOM_FIELD, "10100").status()).isEqualTo(MatchStatus.UNMATCHED);
     }
 
     @Test
