@@ -4,6 +4,7 @@ import dev.idmap.sim.http.RateLimit;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,6 +19,10 @@ public final class SimMain {
     private SimMain() {}
 
     public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(usage());
+            return;
+        }
         SimConfig config;
         try {
             config = parse(args);
@@ -28,10 +33,22 @@ public final class SimMain {
             return;
         }
         var stopped = new CountDownLatch(1);
+        var closed = new CountDownLatch(1);
         try (SimulatedMigration sim = Simulator.start(config)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            // on SIGTERM/SIGINT the JVM halts once its hooks return: wait until the sites are closed and the temporary
+            // ground truth is deleted
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.countDown();
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
             describe(sim, config, System.out);
             stopped.await();
+        } finally {
+            closed.countDown();
         }
     }
 

@@ -103,6 +103,9 @@ class SeedWorkflowOnEmbeddedDefaultsTest extends SeedWorkflowContract {
         assertThat(warnings.get(0).get("entityType").asString()).isEqualTo("identity:group");
         assertThat(warnings.get(0).get("request").asString()).startsWith("GET /wiki/rest/api/group");
         assertThat(warnings.get(0).get("answer").asString()).startsWith("HTTP 404");
+        assertThat(status.get("result").has("notAvailable"))
+                .as("the warnings are said once, at the top")
+                .isFalse();
         var url = api.get(BASE + "/" + jobId + "/download", bearer(TOKEN))
                 .json()
                 .get("downloadUrl")
