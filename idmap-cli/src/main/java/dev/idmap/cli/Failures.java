@@ -18,8 +18,8 @@ import picocli.CommandLine.ParseResult;
  */
 final class Failures implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
 
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+    static final int FAILED = ExitCode.FAILED.code();
+    static final int USAGE = ExitCode.USAGE.code();
 
     /** A failure whose message already says what to fix; no stack trace is useful to the user. */
     static final class UserFacing extends RuntimeException {
