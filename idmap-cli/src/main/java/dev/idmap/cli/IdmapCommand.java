@@ -48,6 +48,12 @@ public final class IdmapCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "print the stack trace of a failure")
+    boolean verbose;
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
@@ -60,8 +66,11 @@ public final class IdmapCommand implements Runnable {
 
     /** The same command line on a given environment, for tests. */
     public static CommandLine commandLine(Environment environment) {
+        var failures = new Failures();
         return new CommandLine(new IdmapCommand(), new EnvironmentFactory(environment))
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(failures)
+                .setExecutionExceptionHandler(failures);
     }
 
     /** Builds commands, handing the {@link Environment} to those whose constructor takes it. */

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /**
  * The base of the client, rewrite and redirects commands: a command answers an {@link ExitCode}, and a
  * {@link CommandFailure} becomes one line on stderr naming the command ({@code idmap rewrite: …}) and its exit
- * code, never a stack trace. Usage errors stay picocli's {@code ParameterException} (exit 2 with the usage).
+ * code, never a stack trace. Usage errors stay picocli's {@code ParameterException}: exit 2, the error and a one-line
+ * hint to {@code --help} ({@link Failures}).
  */
 public abstract class IdmapSubcommand implements Callable<Integer> {
 

@@ -1,19 +1,24 @@
 package dev.idmap.cli;
 
 import dev.idmap.connectors.AtlassianCrawlers;
-import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.crawl.SiteConnection;
 import dev.idmap.core.engine.MappingOutcome;
 import dev.idmap.core.engine.MappingRequest;
 import dev.idmap.core.engine.StagedMappingEngine;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
+import dev.idmap.core.storage.StagingStore;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.h2.jdbcx.JdbcDataSource;
@@ -67,14 +72,22 @@ final class MapCommand implements Callable<Integer> {
 
     @Option(
             names = "--run-id",
-            description =
-                    "name of the run; running again with the same id resumes it (default: derived from the " + "sites)")
+            description = "name of the run (default: a new one). A run that did not finish is resumed by giving its"
+                    + " id again; a finished run is never reused")
     String runId;
 
+    @Option(
+            names = "--resume",
+            description = "continue the most recent run of these sites in this output directory that did not finish,"
+                    + " instead of crawling afresh")
+    boolean resume;
+
+    private final InstantSource clock = InstantSource.system();
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         var request = new MappingRequest(
-                runId != null ? runId : defaultRunId(),
+                "pending",
                 product,
                 new SiteConnection(
                         withoutTrailingSlash(source), auth(sourceAuth, "IDMAP_SOURCE_AUTH", "--source-auth")),
@@ -83,27 +96,39 @@ final class MapCommand implements Callable<Integer> {
                         auth(destinationAuth, "IDMAP_DESTINATION_AUTH", "--destination-auth")),
                 entityTypes(),
                 new LinkedHashSet<>(projects));
-        Files.createDirectories(output);
-        var staging = stagingDatabase();
-        var engine = new StagedMappingEngine(staging, new AtlassianCrawlers(), InstantSource.system());
-        MappingOutcome outcome;
+        var directory = OutputDirectory.prepare(spec.commandLine(), output);
+        var staging = stagingDatabase(directory);
+        var engine = new StagedMappingEngine(staging, new AtlassianCrawlers(), clock);
         // one connection held for the whole run: H2 closes a database with its last connection, and reopening it
         // between phases costs a store on close and a cold page cache after
-        try (var keepOpen = staging.getConnection();
-                var display = new ProgressDisplay()) {
-            outcome = engine.run(request, output, display);
-            display.close();
-        } catch (CrawlFailure failure) {
-            spec.commandLine().getErr().println("idmap map: " + failure.getMessage());
-            return 1; // the staging stays: running again with the same --run-id resumes
+        try (var keepOpen = staging.getConnection()) {
+            var run = chooseRun(engine, request);
+            var out = spec.commandLine().getOut();
+            run.resumed()
+                    .ifPresent(interrupted -> out.printf(
+                            "resuming run %s (started %s, %d crawl parts done): finished parts are not crawled again%n",
+                            interrupted.runId(), interrupted.startedAt(), interrupted.partsFinished()));
+            var runRequest = new MappingRequest(
+                    run.runId(),
+                    request.product(),
+                    request.source(),
+                    request.destination(),
+                    request.entityTypes(),
+                    request.containerKeys());
+            try (var display = new ProgressDisplay()) {
+                var outcome = engine.run(runRequest, directory, display);
+                display.close();
+                print(outcome);
+            }
+            // a finished run is never reused: the next run of these sites crawls afresh
+            engine.discard(run.runId());
+            if (!engine.stagedRuns().isEmpty()) {
+                return 0; // unfinished runs of other sites stay resumable
+            }
         }
-        deleteRecursively(stagingDirectory()); // the reports are written; a finished run's staging is only bulk
-        print(outcome);
+        // nothing left to resume: the staging database is only bulk (about 14 GB after 1M issues)
+        deleteRecursively(directory.toAbsolutePath().resolve(".staging"));
         return 0;
-    }
-
-    private Path stagingDirectory() {
-        return output.toAbsolutePath().resolve(".staging");
     }
 
     private static void deleteRecursively(Path directory) throws java.io.IOException {
@@ -117,6 +142,63 @@ final class MapCommand implements Callable<Integer> {
         }
     }
 
+    /** The run to start: a new one, or, when asked for explicitly, one that did not finish. */
+    private record Run(String runId, Optional<StagingStore.StagedRun> resumed) {}
+
+    private Run chooseRun(StagedMappingEngine engine, MappingRequest request) {
+        var ofTheseSites = engine.stagedRuns().stream()
+                .filter(r -> r.product().equals(request.product().name())
+                        && r.sourceUrl().equals(request.source().baseUrl().toString())
+                        && r.destinationUrl()
+                                .equals(request.destination().baseUrl().toString()))
+                .toList();
+        if (runId != null) {
+            var staged = engine.stagedRuns().stream()
+                    .filter(r -> r.runId().equals(runId))
+                    .findFirst();
+            if (staged.isPresent() && !ofTheseSites.contains(staged.get())) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--run-id " + runId + ": that run was started for "
+                                + staged.get().product() + " "
+                                + staged.get().sourceUrl() + " -> "
+                                + staged.get().destinationUrl()
+                                + "; give a new run another id");
+            }
+            if (resume && staged.isEmpty()) {
+                throw new ParameterException(
+                        spec.commandLine(), "--resume: no unfinished run " + runId + " in " + output);
+            }
+            return new Run(runId, staged);
+        }
+        if (resume) {
+            if (ofTheseSites.isEmpty()) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--resume: no unfinished run of " + request.product() + " "
+                                + request.source().baseUrl()
+                                + " -> " + request.destination().baseUrl() + " in " + output
+                                + "; run without --resume to start one");
+            }
+            return new Run(ofTheseSites.getFirst().runId(), Optional.of(ofTheseSites.getFirst()));
+        }
+        ofTheseSites.forEach(interrupted -> spec.commandLine()
+                .getErr()
+                .printf(
+                        "note: run %s of these sites (started %s) did not finish; this is a new run (--resume"
+                                + " continues that one instead)%n",
+                        interrupted.runId(), interrupted.startedAt()));
+        return new Run(newRunId(), Optional.empty());
+    }
+
+    private String newRunId() {
+        var time = RUN_ID_TIME.format(clock.instant());
+        return "map-" + time + "-" + HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
+    }
+
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
     private void print(MappingOutcome outcome) {
         var out = spec.commandLine().getOut();
         var summary = outcome.summary();
@@ -126,13 +208,18 @@ final class MapCommand implements Callable<Integer> {
         out.println("compatible report: " + outcome.compatibleReport());
         out.println("detailed report:   " + outcome.detailedReport());
         out.println("summary:           " + outcome.summaryFile());
+        var warnings = summary.warnings();
+        if (!warnings.isEmpty()) {
+            out.printf("%d warning%s: the rest was mapped%n", warnings.size(), warnings.size() == 1 ? "" : "s");
+            warnings.forEach(warning -> out.println("warning: " + warning));
+        }
     }
 
-    private JdbcDataSource stagingDatabase() {
+    private JdbcDataSource stagingDatabase(Path directory) {
         var dataSource = new JdbcDataSource();
         // MAX_COMPACT_TIME=0: no compaction when the database closes; a finished run's staging is deleted, an
         // interrupted one's is reopened to resume, and either way compacting gigabytes would only cost time
-        dataSource.setURL("jdbc:h2:file:" + stagingDirectory().resolve("idmap")
+        dataSource.setURL("jdbc:h2:file:" + directory.toAbsolutePath().resolve(".staging/idmap")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE"
                 + ";MAX_COMPACT_TIME=0");
         return dataSource;
@@ -160,14 +247,13 @@ final class MapCommand implements Callable<Integer> {
                     spec.commandLine(), "missing " + optionName + " (or environment variable " + environmentName + ")");
         }
         try {
-            return SiteAuthSpec.parse(value, System::getenv);
+            return SiteAuthSpec.parse(
+                    value,
+                    System::getenv,
+                    option != null ? SiteAuthSpec.Source.COMMAND_LINE : SiteAuthSpec.Source.ENVIRONMENT);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), optionName + ": " + e.getMessage());
         }
-    }
-
-    private String defaultRunId() {
-        return "map-" + Integer.toHexString((product + "|" + source + "|" + destination).hashCode());
     }
 
     private static URI withoutTrailingSlash(URI uri) {

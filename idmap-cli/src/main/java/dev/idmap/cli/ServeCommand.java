@@ -1,6 +1,7 @@
 package dev.idmap.cli;
 
 import dev.idmap.service.IdmapServer;
+import dev.idmap.service.StartupFailure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,9 @@ import picocli.CommandLine.Unmatched;
         description = "Runs the Id Mapping service (configuration: idmap-service/README.md).",
         footer = "Further --key=value arguments set configuration properties, e.g. --idmap.server.port=9090.")
 final class ServeCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(
             names = {"-c", "--config"},
@@ -33,8 +37,18 @@ final class ServeCommand implements Callable<Integer> {
             args.add(config.toString());
         }
         args.addAll(properties);
-        try (var server = IdmapServer.start(args)) {
-            System.out.println("idmap service listening on " + server.url());
+        IdmapServer server;
+        try {
+            server = IdmapServer.start(args);
+        } catch (StartupFailure failure) {
+            throw new Failures.UserFacing(
+                    failure.kind() == StartupFailure.Kind.CONFIGURATION ? Failures.USAGE : Failures.FAILED,
+                    "cannot start: " + failure.getMessage(),
+                    failure);
+        }
+        try (server) {
+            spec.commandLine().getOut().println("idmap service listening on " + server.url());
+            spec.commandLine().getOut().flush();
             server.awaitShutdown();
         }
         return 0;

@@ -37,6 +37,7 @@ class AccessChecksTest {
     @Test
     void a_data_center_account_without_administer_jira_fails_fast_saying_what_to_grant() {
         // given the simulator's read-only auditor, with a personal access token
+        sim.resetRequestCounts();
         var auditor = new SiteConnection(sim.sourceBaseUrl(), new SiteAuth.Bearer(JiraSimulator.NON_ADMIN_TOKEN));
         var crawler = crawlers.open(Product.JIRA, Side.SOURCE, auditor);
         // when / then
@@ -51,6 +52,23 @@ class AccessChecksTest {
                         .sum())
                 .as("requests before giving up")
                 .isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void a_data_center_site_given_as_the_destination_is_refused_before_crawling() {
+        // given the Data Center site where the Cloud site belongs
+        var credentials = sim.sourceCredentials();
+        var swapped =
+                new SiteConnection(sim.sourceBaseUrl(), new SiteAuth.Basic(credentials.login(), credentials.secret()));
+        var crawler = crawlers.open(Product.JIRA, Side.DESTINATION, swapped);
+        // when / then
+        assertThatThrownBy(crawler::verifyAccess).isInstanceOfSatisfying(CrawlFailure.class, failure -> {
+            assertThat(failure.kind()).isEqualTo(CrawlFailure.Kind.UNEXPECTED);
+            assertThat(failure.getMessage())
+                    .isEqualTo("Jira destination (Cloud) site " + sim.sourceBaseUrl() + " answered 404 for GET"
+                            + " /rest/api/3/myself: is this the Jira Cloud site (a Server/Data Center site has no"
+                            + " /rest/api/3)?");
+        });
     }
 
     @Test

@@ -1,12 +1,19 @@
 package dev.idmap.service;
 
+import dev.idmap.service.config.ConfigurationCheck;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Starts and stops the idmap server; the entry point behind {@code ./idmap serve [--config idmap.yaml]}.
@@ -19,13 +26,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * {@code --config <file>} (or {@code --config=<file>}) adds a YAML file to the built-in defaults; any other
  * {@code --key=value} argument sets a property, and environment variables override both (see README).
+ *
+ * <p>A server that cannot start throws a {@link StartupFailure} whose message is one line naming what to fix; Spring
+ * Boot's own failure report is not logged (it is the failure's cause).
  */
 public final class IdmapServer implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final DataDirectoryLock lock;
 
-    private IdmapServer(ConfigurableApplicationContext context) {
+    private IdmapServer(ConfigurableApplicationContext context, DataDirectoryLock lock) {
         this.context = context;
+        this.lock = lock;
     }
 
     public static IdmapServer start(String... args) {
@@ -41,7 +53,7 @@ public final class IdmapServer implements AutoCloseable {
             var arg = args.get(i);
             if (arg.equals("--config") || arg.equals("-c")) {
                 if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException("--config needs a file: --config idmap.yaml");
+                    throw StartupFailure.configuration("--config needs a file: --config idmap.yaml");
                 }
                 springArgs.add(configLocation(args.get(++i)));
             } else if (arg.startsWith("--config=")) {
@@ -54,15 +66,48 @@ public final class IdmapServer implements AutoCloseable {
         sources.add(IdmapApplication.class);
         sources.addAll(List.of(extraSources));
         var application = new SpringApplication(sources.toArray(Class<?>[]::new));
-        return new IdmapServer(application.run(springArgs.toArray(String[]::new)));
+        var lock = new java.util.concurrent.atomic.AtomicReference<DataDirectoryLock>();
+        application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
+            var dataDir = ConfigurationCheck.check(event.getEnvironment());
+            lock.set(DataDirectoryLock.acquire(dataDir));
+        });
+        try {
+            return new IdmapServer(application.run(springArgs.toArray(String[]::new)), lock.get());
+        } catch (RuntimeException e) {
+            if (lock.get() != null) {
+                lock.get().close();
+            }
+            throw StartupFailure.of(e);
+        }
     }
 
     private static String configLocation(String file) {
         var path = Path.of(file).toAbsolutePath();
         if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("configuration file not found: " + path);
+            throw StartupFailure.configuration("the configuration file " + path + " does not exist");
         }
+        if (!Files.isReadable(path)) {
+            throw StartupFailure.configuration("the configuration file " + path + " is not readable");
+        }
+        requireYaml(path);
         return "--spring.config.additional-location=file:" + path;
+    }
+
+    /**
+     * Parses the file once before Spring does: Spring Boot fails on broken YAML before its logging is configured, and
+     * names the file only in a message several exceptions deep.
+     */
+    private static void requireYaml(Path path) {
+        try (var reader = Files.newBufferedReader(path)) {
+            new Yaml().loadAll(reader).forEach(document -> {});
+        } catch (MarkedYAMLException e) {
+            var mark = e.getProblemMark();
+            throw StartupFailure.configuration("the configuration file " + path + " is not valid YAML: "
+                    + e.getProblem()
+                    + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)));
+        } catch (YAMLException | IOException e) {
+            throw StartupFailure.configuration("the configuration file " + path + " cannot be read: " + e.getMessage());
+        }
     }
 
     /** The port the HTTP server listens on (useful with {@code idmap.server.port=0}). */
@@ -93,7 +138,11 @@ public final class IdmapServer implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        try {
+            context.close();
+        } finally {
+            lock.close();
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {

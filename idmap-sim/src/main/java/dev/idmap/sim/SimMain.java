@@ -4,6 +4,7 @@ import dev.idmap.sim.http.RateLimit;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,6 +19,10 @@ public final class SimMain {
     private SimMain() {}
 
     public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(usage());
+            return;
+        }
         SimConfig config;
         try {
             config = parse(args);
@@ -28,16 +33,33 @@ public final class SimMain {
             return;
         }
         var stopped = new CountDownLatch(1);
+        var closed = new CountDownLatch(1);
         try (SimulatedMigration sim = Simulator.start(config)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            // on SIGTERM/SIGINT the JVM halts once its hooks return: wait until the sites are closed and the temporary
+            // ground truth is deleted
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.countDown();
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
             describe(sim, config, System.out);
             stopped.await();
+        } finally {
+            closed.countDown();
         }
     }
 
     static String usage() {
         return "usage: sim --product JIRA|CONFLUENCE [--seed N] [--scale small|medium|large|<base>,knob=value,...]"
-                + " [--latency-ms N] [--rate-limit BURST[/PER_SECOND]] [--fault-rate 0..1] [--output DIR]";
+                + " [--latency-ms N] [--rate-limit BURST[/PER_SECOND]] [--fault-rate 0..1] [--output DIR]"
+                + " [--without FEATURE,...] (features: "
+                + java.util.Arrays.stream(SimFeature.values())
+                        .map(Enum::name)
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + ")";
     }
 
     static SimConfig parse(String[] args) {
@@ -49,6 +71,7 @@ public final class SimMain {
             RateLimit rateLimit;
             double faultRate;
             Path output;
+            java.util.List<SimFeature> without = new java.util.ArrayList<>();
         };
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -68,6 +91,11 @@ public final class SimMain {
                     case "--rate-limit" -> builder.rateLimit = rateLimit(value);
                     case "--fault-rate" -> builder.faultRate = Double.parseDouble(value);
                     case "--output" -> builder.output = Path.of(value);
+                    case "--without" -> {
+                        for (var name : value.split(",")) {
+                            builder.without.add(SimFeature.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (NumberFormatException e) {
@@ -81,7 +109,8 @@ public final class SimMain {
                 .seed(builder.seed)
                 .scale(builder.scale)
                 .latency(builder.latency)
-                .faultRate(builder.faultRate);
+                .faultRate(builder.faultRate)
+                .without(builder.without.toArray(SimFeature[]::new));
         if (builder.rateLimit != null) {
             config.rateLimit(builder.rateLimit);
         }

@@ -154,8 +154,8 @@ class ClientCommandsTest {
         var noServer = idmap("", Map.of(), dir, concat(new String[] {"run"}, target(SimProduct.JIRA)));
         assertThat(noServer.exitCode()).isEqualTo(2);
         assertThat(noServer.err())
-                .startsWith("no service to talk to: give --server URL, set IDMAP_URL, or write" + " server=URL in "
-                        + dir.resolve("config.properties") + "\n");
+                .isEqualTo("idmap run: no service to talk to: give --server URL, set IDMAP_URL, or write server=URL in "
+                        + dir.resolve("config.properties") + "\nTry 'idmap run --help' for more information.\n");
 
         var failed = client(
                 "run",

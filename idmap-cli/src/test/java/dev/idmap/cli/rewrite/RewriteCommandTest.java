@@ -230,7 +230,8 @@ class RewriteCommandTest {
                         "--destination-url", "jira=https://acme.atlassian.net"));
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err())
-                .startsWith("--destination-url: no Cloud site for CONFLUENCE; add --destination-url confluence=URL\n");
+                .startsWith("idmap rewrite: --destination-url: no Cloud site for CONFLUENCE; add --destination-url"
+                        + " confluence=URL\n");
     }
 
     @Test
@@ -289,7 +290,8 @@ class RewriteCommandTest {
         assertThat(rewrite("", with(SITES, INPUT.toString())))
                 .satisfies(run -> assertThat(run.exitCode()).isEqualTo(2))
                 .satisfies(run -> assertThat(run.err())
-                        .startsWith("with files, say where the result goes: -o OUT_DIR, --in-place or --dry-run"));
+                        .startsWith("idmap rewrite: with files, say where the result goes: -o OUT_DIR, --in-place or"
+                                + " --dry-run"));
         assertThat(rewrite(
                         "",
                         List.of(
@@ -298,7 +300,8 @@ class RewriteCommandTest {
                                 "--destination-url", "https://acme.atlassian.net")))
                 .satisfies(run -> assertThat(run.exitCode()).isEqualTo(2))
                 .satisfies(run -> assertThat(run.err())
-                        .startsWith("--mapping: " + notAReport + " is not an idmap report: its header is 'a,b'"));
+                        .startsWith("idmap rewrite: --mapping: " + notAReport
+                                + " is not an idmap report: its header is 'a,b'"));
         assertThat(rewrite(
                         "",
                         List.of(
@@ -313,8 +316,9 @@ class RewriteCommandTest {
                                 "https://acme.atlassian.net")))
                 .satisfies(run -> assertThat(run.exitCode()).isEqualTo(2))
                 .satisfies(run -> assertThat(run.err())
-                        .startsWith("--source-url https://jira.example.com: the mappings cover Jira and Confluence;"
-                                + " say which this is, e.g. --source-url jira=https://jira.example.com\n"));
+                        .startsWith(
+                                "idmap rewrite: --source-url https://jira.example.com: the mappings cover Jira and Confluence;"
+                                        + " say which this is, e.g. --source-url jira=https://jira.example.com\n"));
     }
 
     private static Map<String, String> find(List<JsonNode> changes, String file, int line, String old) {

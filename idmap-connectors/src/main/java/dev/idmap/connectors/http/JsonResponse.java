@@ -14,20 +14,23 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One answer of a site: its status, its JSON body ({@link JsonNode#isMissingNode() missing} when the body was
- * not JSON), and the headers that say how long to wait.
+ * not JSON), the headers that say how long to wait, and the request it answers ({@code GET path?query}, relative to
+ * the site's base URL, for messages).
  */
-public record JsonResponse(int status, JsonNode body, String retryAfter, String rateLimitReset, String rawStart) {
+public record JsonResponse(
+        int status, JsonNode body, String retryAfter, String rateLimitReset, String rawStart, String request) {
 
     private static final DateTimeFormatter RESET_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmX");
 
-    static JsonResponse of(int status, HttpHeaders headers, byte[] body) {
+    static JsonResponse of(String request, int status, HttpHeaders headers, byte[] body) {
         var start = body == null ? "" : new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
         return new JsonResponse(
                 status,
                 SiteClient.parse(body),
                 headers.firstValue("Retry-After").orElse(null),
                 headers.firstValue("X-RateLimit-Reset").orElse(null),
-                start);
+                start,
+                request);
     }
 
     /** The wait the site asked for: {@code Retry-After} seconds, else until {@code X-RateLimit-Reset}. */

@@ -44,6 +44,9 @@ public final class SiteClient {
     private final Semaphore sitePermits;
     private final Map<String, Semaphore> endpointPermits = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
+    /** Whether the site has answered anything yet: before that, a refused or timed-out connection is not retried. */
+    private final java.util.concurrent.atomic.AtomicBoolean answeredOnce =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param site how messages name the site, e.g. {@code "Jira source site http://jira.example.com"}
@@ -73,9 +76,20 @@ public final class SiteClient {
         return site;
     }
 
-    /** GET {@code path} and return its JSON; any non-2xx answer is a {@link CrawlFailure}. */
+    /**
+     * GET {@code path} and return its JSON; any non-2xx answer is a {@link CrawlFailure}: a 404 one of kind
+     * {@link CrawlFailure.Kind#NOT_OFFERED} (the site does not offer this listing).
+     */
     public JsonNode get(String template, String path, Query query) {
         var response = send(template, path, query);
+        if (response.status() == 404) {
+            throw failure(
+                    CrawlFailure.Kind.NOT_OFFERED,
+                    template,
+                    response,
+                    "; this site does not offer the endpoint (an older version, or the app that provides it is not"
+                            + " installed)");
+        }
         if (response.status() / 100 != 2) {
             throw failure(CrawlFailure.Kind.UNEXPECTED, template, response, "");
         }
@@ -118,7 +132,8 @@ public final class SiteClient {
     }
 
     private JsonResponse send(String template, String path, Query query, boolean forbiddenFailsFast) {
-        var uri = URI.create(connection.baseUrl() + path + (query.encoded().isEmpty() ? "" : "?" + query.encoded()));
+        var relative = path + (query.encoded().isEmpty() ? "" : "?" + query.encoded());
+        var uri = URI.create(connection.baseUrl() + relative);
         var request = HttpRequest.newBuilder(uri)
                 .GET()
                 .timeout(settings.requestTimeout())
@@ -129,7 +144,7 @@ public final class SiteClient {
         int failures = 0;
         int rateLimited = 0;
         while (true) {
-            Attempt attempt = attempt(template, request);
+            Attempt attempt = attempt(template, "GET " + relative, request);
             switch (attempt) {
                 case Answered(var response)
                 when response.status() == 429 -> {
@@ -177,6 +192,14 @@ public final class SiteClient {
                 }
                 case Dropped(var error) -> {
                     failures++;
+                    var unreachable = Unreachable.explain(error, uri, answeredOnce.get());
+                    if (unreachable.isPresent()) {
+                        throw new CrawlFailure(
+                                CrawlFailure.Kind.UNREACHABLE,
+                                site + ": GET " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath()
+                                        + " failed: " + unreachable.get(),
+                                error);
+                    }
                     if (failures >= retry.maxAttempts()) {
                         throw new CrawlFailure(
                                 CrawlFailure.Kind.UNAVAILABLE,
@@ -208,7 +231,7 @@ public final class SiteClient {
 
     private record Dropped(IOException error) implements Attempt {}
 
-    private Attempt attempt(String template, HttpRequest request) {
+    private Attempt attempt(String template, String requestLine, HttpRequest request) {
         var endpoint =
                 endpointPermits.computeIfAbsent(template, t -> new Semaphore(settings.maxInFlightPerEndpoint(), true));
         acquire(endpoint);
@@ -217,7 +240,9 @@ public final class SiteClient {
             try {
                 requestCounts.computeIfAbsent(template, t -> new LongAdder()).increment();
                 var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                return new Answered(JsonResponse.of(response.statusCode(), response.headers(), response.body()));
+                answeredOnce.set(true);
+                return new Answered(
+                        JsonResponse.of(requestLine, response.statusCode(), response.headers(), response.body()));
             } catch (IOException e) {
                 return new Dropped(e);
             } catch (InterruptedException e) {
@@ -260,7 +285,10 @@ public final class SiteClient {
         if (!atlassian.isEmpty()) {
             message.append(" (").append(atlassian).append(')');
         }
-        return new CrawlFailure(kind, message.append(advice).toString());
+        return new CrawlFailure(
+                kind,
+                message.append(advice).toString(),
+                new CrawlFailure.Exchange(response.request(), response.status(), atlassian));
     }
 
     private static String describe(IOException error) {

@@ -80,7 +80,23 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
      */
     @Override
     public void verifyAccess() {
-        var myself = client.get(api + "/myself", api + "/myself", Query.of());
+        JsonNode myself;
+        try {
+            myself = client.get(api + "/myself", api + "/myself", Query.of());
+        } catch (CrawlFailure failure) {
+            if (failure.kind() == CrawlFailure.Kind.NOT_OFFERED) {
+                throw new CrawlFailure(
+                        CrawlFailure.Kind.UNEXPECTED,
+                        client.site() + " answered 404 for GET " + api + "/myself: "
+                                + (side() == Side.DESTINATION
+                                        ? "is this the Jira Cloud site (a Server/Data Center site has no " + api + ")?"
+                                        : "is this a Jira Server/Data Center site, and is the base URL right (with"
+                                                + " its context path, e.g. https://jira.example.com/jira)?"),
+                        failure.exchange().orElseThrow());
+            }
+            throw failure;
+        }
+        requireDeployment();
         var permissions = client.getIfFound(
                 api + "/mypermissions", api + "/mypermissions", Query.of("permissions", "ADMINISTER,USER_PICKER"));
         if (permissions.isEmpty()) {
@@ -97,6 +113,34 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
                             + " options, roles, filters and every project needs; grant it or use an"
                             + " administrator's account (GET " + api + "/mypermissions)");
         }
+    }
+
+    /**
+     * Refuses a Cloud site given as the source or a Server/Data Center site given as the destination, before any crawl:
+     * {@code GET /serverInfo} names the deployment type (a site without it is taken as it was given).
+     */
+    private void requireDeployment() {
+        client.getIfFound(api + "/serverInfo", api + "/serverInfo", Query.of()).ifPresent(info -> {
+            var type = text(info, "deploymentType");
+            if (type == null) {
+                return;
+            }
+            var cloud = type.equalsIgnoreCase("Cloud");
+            if (side() == Side.SOURCE && cloud) {
+                throw new CrawlFailure(
+                        CrawlFailure.Kind.UNEXPECTED,
+                        client.site() + " is a Jira Cloud site (serverInfo deploymentType Cloud): the source must be"
+                                + " the Server/Data Center site the data was migrated from; are the source and the"
+                                + " destination swapped?");
+            }
+            if (side() == Side.DESTINATION && !cloud) {
+                throw new CrawlFailure(
+                        CrawlFailure.Kind.UNEXPECTED,
+                        client.site() + " is a Jira " + type + " site (serverInfo deploymentType " + type + "): the"
+                                + " destination must be the Cloud site the data was migrated to; are the source and"
+                                + " the destination swapped?");
+            }
+        });
     }
 
     /** A listing only administrators may read, asked for one item to check the permission. */
@@ -244,7 +288,17 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
                 text(field, "name"),
                 Attributes.of()
                         .with("fieldType", text(field.path("schema"), "custom"))
+                        .with("projectId", teamManagedProject(field))
                         .build());
+    }
+
+    /**
+     * The project of a team-managed (project-scoped) Cloud field: {@code scope: {type: PROJECT, project: {id}}}.
+     * Global fields, and every Data Center field, have none.
+     */
+    private static String teamManagedProject(JsonNode field) {
+        var scope = field.path("scope");
+        return "PROJECT".equals(text(scope, "type")) ? text(scope.path("project"), "id") : null;
     }
 
     /** Field types whose values are options. */

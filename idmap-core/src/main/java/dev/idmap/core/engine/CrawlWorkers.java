@@ -2,6 +2,7 @@ package dev.idmap.core.engine;
 
 import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.crawl.CrawlScope;
+import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.crawl.SiteCrawler;
 import dev.idmap.core.storage.StagingFailure;
 import dev.idmap.core.storage.StagingStore;
@@ -134,21 +135,41 @@ final class CrawlWorkers {
         try (var session = store.openSession()) {
             Part part;
             while ((part = queue.poll()) != null && !Thread.currentThread().isInterrupted()) {
-                long[] counted = {0};
-                try (var writer = store.startPart(session, runId, part.crawler().side(), part.scope(), n -> {
-                    entities.addAndGet(n - counted[0]);
-                    counted[0] = n;
-                    report();
-                })) {
-                    part.crawler().crawl(part.scope(), writer);
-                    var staged = writer.finish();
-                    entities.addAndGet(staged - counted[0]);
-                }
+                crawlOne(session, part);
                 partsDone.incrementAndGet();
                 report();
             }
         } catch (SQLException e) {
             throw new StagingFailure("cannot close a staging session of run " + runId, e);
+        }
+    }
+
+    /**
+     * Crawls and checkpoints one part. A listing the site does not offer ({@link NotAvailable#means}) finishes the
+     * part with nothing staged and the request and answer recorded; any other failure stops the run.
+     */
+    private void crawlOne(java.sql.Connection session, Part part) {
+        long[] counted = {0};
+        var side = part.crawler().side();
+        try (var writer = store.startPart(session, runId, side, part.scope(), n -> {
+            entities.addAndGet(n - counted[0]);
+            counted[0] = n;
+            report();
+        })) {
+            try {
+                part.crawler().crawl(part.scope(), writer);
+            } catch (CrawlFailure failure) {
+                if (!NotAvailable.means(failure, part.scope())) {
+                    throw failure;
+                }
+                writer.close();
+                entities.addAndGet(-counted[0]);
+                var exchange = failure.exchange().orElseThrow();
+                store.markRefused(runId, side, part.scope().name(), exchange.request(), exchange.answer());
+                return;
+            }
+            var staged = writer.finish();
+            entities.addAndGet(staged - counted[0]);
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param compatibleReport {@code entityType,serverId,cloudId}, matched rows with numeric ids only
  * @param detailedReport one RFC 4180 row per source entity, with status, rule, candidates and reason
  * @param summaryFile the summary as JSON
- * @param summary the counts per status and type, taken once while the reports were written
+ * @param summary the counts per status and type, taken once while the reports were written, and the types a site
+ *     did not offer
  * @param requestsPerSite "source"/"destination" → endpoint → requests issued
  */
 public record MappingOutcome(

@@ -1,6 +1,7 @@
 package dev.idmap.core.engine;
 
 import dev.idmap.core.crawl.CrawlerFactory;
+import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.crawl.SiteCrawler;
 import dev.idmap.core.match.EntityMatcher;
 import dev.idmap.core.match.MatchRules;
@@ -14,6 +15,8 @@ import dev.idmap.core.storage.StagingSchema;
 import dev.idmap.core.storage.StagingStore;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,16 +87,23 @@ public final class StagedMappingEngine implements MappingEngine {
         var destination = crawlers.open(request.product(), Side.DESTINATION, request.destination());
         source.verifyAccess();
         destination.verifyAccess();
+        store.registerRun(
+                request.runId(),
+                request.product().name(),
+                request.source().baseUrl().toString(),
+                request.destination().baseUrl().toString());
 
         var sourceParts = source.plan(order, request.containerKeys());
+        requireKnownContainers(request.containerKeys(), source, order);
         var destinationParts = destination.plan(order, request.containerKeys());
         var userType =
                 order.stream().filter(t -> rules.ruleFor(t) instanceof UserRule).findFirst();
         int total = sourceParts.size() + destinationParts.size() + (userType.isPresent() ? 1 : 0);
         var partsDone = new AtomicInteger();
 
-        new CrawlWorkers(store, request.runId(), crawlWorkers, partsDone, total, progress::report)
-                .crawl(CrawlWorkers.interleaved(source, sourceParts, destination, destinationParts));
+        var parts = CrawlWorkers.interleaved(source, sourceParts, destination, destinationParts);
+        new CrawlWorkers(store, request.runId(), crawlWorkers, partsDone, total, progress::report).crawl(parts);
+        var notAvailable = notAvailable(request.runId(), parts);
         userType.ifPresent(type -> lookUpMigratedUsers(request.runId(), type, destination, partsDone, total, progress));
 
         store.analyze();
@@ -116,6 +126,7 @@ public final class StagedMappingEngine implements MappingEngine {
                 }
             }
         }
+        explainNotAvailable(request.runId(), notAvailable);
         progress.report(new Progress(Phase.MATCH, order.size(), order.size(), matchedSoFar));
 
         progress.report(new Progress(Phase.REPORT, 0, 1, 0));
@@ -123,10 +134,89 @@ public final class StagedMappingEngine implements MappingEngine {
         requests.put("source", new TreeMap<>(source.requestCounts()));
         requests.put("destination", new TreeMap<>(destination.requestCounts()));
         var written = new ReportWriter(staging)
-                .write(request.runId(), request.product(), requested, request.containerKeys(), outputDir, requests);
+                .write(
+                        request.runId(),
+                        request.product(),
+                        requested,
+                        request.containerKeys(),
+                        outputDir,
+                        requests,
+                        notAvailable);
         progress.report(new Progress(Phase.REPORT, 1, 1, written.summary().rows()));
         return new MappingOutcome(
                 written.compatible(), written.detailed(), written.summaryFile(), written.summary(), requests);
+    }
+
+    /**
+     * A run limited to container keys the source does not have fails before crawling. The keys the site has come from
+     * planning the per-container types without a limit (the container list is read once per crawler anyway); a run
+     * without per-container types cannot tell, and is not checked.
+     */
+    private static void requireKnownContainers(Set<String> requested, SiteCrawler source, List<EntityType> order) {
+        if (requested.isEmpty()) {
+            return;
+        }
+        var known = new java.util.TreeSet<String>();
+        source.plan(order, Set.of()).forEach(scope -> {
+            if (scope.containerKey() != null) {
+                known.add(scope.containerKey());
+            }
+        });
+        if (known.isEmpty()) {
+            return;
+        }
+        var unknown = new java.util.TreeSet<>(requested);
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw new UnknownContainers(unknown, known);
+        }
+    }
+
+    /** The types of the parts a site refused to list, in the order the parts were planned. */
+    private List<NotAvailable> notAvailable(String runId, List<CrawlWorkers.Part> parts) {
+        var refused = new java.util.HashMap<String, StagingStore.Refusal>();
+        store.refusals(runId).forEach(r -> refused.put(r.part(), r));
+        var missing = new ArrayList<NotAvailable>();
+        for (var part : parts) {
+            var refusal = refused.get(part.checkpoint());
+            if (refusal != null) {
+                for (var type : part.scope().types()) {
+                    missing.add(new NotAvailable(
+                            part.crawler().side(),
+                            type,
+                            part.scope().containerKey(),
+                            refusal.request(),
+                            refusal.answer()));
+                }
+            }
+        }
+        missing.sort(Comparator.comparing(NotAvailable::side)
+                .thenComparing(NotAvailable::type)
+                .thenComparing(m -> m.container().orElse("")));
+        return missing;
+    }
+
+    /** Source entities left unmatched because the destination did not list their type say so. */
+    private void explainNotAvailable(String runId, List<NotAvailable> notAvailable) {
+        for (var missing : notAvailable) {
+            if (missing.side() == Side.DESTINATION) {
+                store.explainUnmatched(
+                        runId,
+                        missing.type(),
+                        missing.containerKey(),
+                        "not available on the destination site: " + missing.request() + " answered "
+                                + missing.answer());
+            }
+        }
+    }
+
+    /**
+     * The runs whose staged data is kept (interrupted, or finished and not discarded), most recent first: a run
+     * started again with one of these ids resumes from its checkpoints.
+     */
+    public List<StagingStore.StagedRun> stagedRuns() {
+        ensureSchema();
+        return store.stagedRuns();
     }
 
     @Override

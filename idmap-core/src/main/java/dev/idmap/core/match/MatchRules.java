@@ -90,8 +90,9 @@ public final class MatchRules {
                 KeyRule.byName(ISSUE_LINK_TYPE, "name", MIGRATED_SUFFIX)
                         .withTieAttributes(AttributeKey.of("inward"), AttributeKey.of("outward")),
                 KeyRule.byName(PROJECT_ROLE, "name", MIGRATED_SUFFIX),
+                // a team-managed Cloud field (projectId set) is never a DC field's counterpart: DC fields are global
                 KeyRule.byName(CUSTOM_FIELD, "name-and-field-type", MIGRATED_SUFFIX)
-                        .withKeyAttributes(AttributeKey.of("fieldType")),
+                        .withKeyAttributes(AttributeKey.of("fieldType"), AttributeKey.of("projectId")),
                 KeyRule.byName(CUSTOM_FIELD_CONTEXT, "name-within-field", MIGRATED_SUFFIX)
                         .insideContainer()
                         .withTieAttributes(AttributeKey.of("global")),

@@ -15,7 +15,7 @@ import java.util.Optional;
 public enum EntityType {
     // --- Jira: identity
     JIRA_USER(Product.JIRA, "identity:user", null),
-    JIRA_GROUP(Product.JIRA, "identity:group", null),
+    JIRA_GROUP(Product.JIRA, "identity:group", null, Availability.OPTIONAL),
     // --- Jira: global configuration
     PROJECT_CATEGORY(Product.JIRA, "jira:projectCategory", null),
     PROJECT(Product.JIRA, "jira/classic:project", null),
@@ -31,10 +31,10 @@ public enum EntityType {
     // --- Jira: project content
     COMPONENT(Product.JIRA, "jira:projectComponent", PROJECT),
     VERSION(Product.JIRA, "jira:projectVersion", PROJECT),
-    FILTER(Product.JIRA, "jira:filter", null),
-    DASHBOARD(Product.JIRA, "jira:portalPage", null),
-    BOARD(Product.JIRA, "jira/classic/software:rapidView", null),
-    SPRINT(Product.JIRA, "jira/classic/software:sprint", BOARD),
+    FILTER(Product.JIRA, "jira:filter", null, Availability.OPTIONAL),
+    DASHBOARD(Product.JIRA, "jira:portalPage", null, Availability.OPTIONAL),
+    BOARD(Product.JIRA, "jira/classic/software:rapidView", null, Availability.OPTIONAL),
+    SPRINT(Product.JIRA, "jira/classic/software:sprint", BOARD, Availability.OPTIONAL),
     ISSUE(Product.JIRA, "jira:issue", PROJECT),
     COMMENT(Product.JIRA, "jira:comment", ISSUE),
     WORKLOG(Product.JIRA, "jira:worklog", ISSUE),
@@ -42,21 +42,49 @@ public enum EntityType {
     ISSUE_LINK(Product.JIRA, "jira:issueLink", null),
     // --- Confluence
     CONFLUENCE_USER(Product.CONFLUENCE, "identity:user", null),
-    CONFLUENCE_GROUP(Product.CONFLUENCE, "identity:group", null),
+    CONFLUENCE_GROUP(Product.CONFLUENCE, "identity:group", null, Availability.OPTIONAL),
     SPACE(Product.CONFLUENCE, "confluence:space", null),
     PAGE(Product.CONFLUENCE, "confluence:page", SPACE),
     BLOG_POST(Product.CONFLUENCE, "confluence:blogpost", SPACE),
     CONFLUENCE_ATTACHMENT(Product.CONFLUENCE, "confluence:attachment", null),
     CONFLUENCE_COMMENT(Product.CONFLUENCE, "confluence:comment", null);
 
+    /**
+     * What a site's refusal to list a type means. A 404 on a listing always means the site does not offer it (an
+     * older version, an app not installed): the type is recorded as <em>not available on this site</em> and the
+     * rest of the run goes on. A 403 means the account lacks a permission, which fails the run so that the
+     * administrator grants it, unless the type is {@link #OPTIONAL}.
+     */
+    public enum Availability {
+        /** Every site of the product lists it to an administrator: a 403 fails the run. */
+        CORE,
+        /**
+         * An app (Jira Software for boards and sprints) or a permission beyond the inventory's (browsing groups,
+         * filters and dashboards shared with others) decides whether the site lists it: a 403 makes it not
+         * available, like a 404.
+         */
+        OPTIONAL
+    }
+
     private final Product product;
     private final String namespace;
     private final EntityType parent;
+    private final Availability availability;
 
     EntityType(Product product, String namespace, EntityType parent) {
+        this(product, namespace, parent, Availability.CORE);
+    }
+
+    EntityType(Product product, String namespace, EntityType parent, Availability availability) {
         this.product = product;
         this.namespace = namespace;
         this.parent = parent;
+        this.availability = availability;
+    }
+
+    /** Whether a 403 on this type's listing fails the run ({@link Availability#CORE}) or makes it not available. */
+    public Availability availability() {
+        return availability;
     }
 
     public Product product() {

@@ -1,5 +1,6 @@
 package dev.idmap.core.report;
 
+import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,6 +52,7 @@ public final class ReportWriter {
      * @param types the types to report (requested ones only, not their dependencies)
      * @param containerKeys when not empty, projects/spaces outside it are left out
      * @param requestsPerSite {@code source}/{@code destination} → endpoint → requests, for the summary
+     * @param notAvailable what a site did not offer, named in the summary's {@code warnings}
      */
     public Written write(
             String runId,
@@ -57,7 +60,8 @@ public final class ReportWriter {
             Set<EntityType> types,
             Set<String> containerKeys,
             Path outputDir,
-            Map<String, Map<String, Long>> requestsPerSite) {
+            Map<String, Map<String, Long>> requestsPerSite,
+            List<NotAvailable> notAvailable) {
         try {
             Files.createDirectories(outputDir);
             var compatible = outputDir.resolve(COMPATIBLE_FILE);
@@ -77,7 +81,7 @@ public final class ReportWriter {
                     write(compatibleOut, detailedOut, row);
                 });
             }
-            var summary = counter.summary();
+            var summary = counter.summary().withNotAvailable(notAvailable);
             Files.writeString(
                     summaryTmp, summaryJson(runId, product, summary, requestsPerSite), StandardCharsets.UTF_8);
             move(compatibleTmp, compatible);
@@ -137,7 +141,27 @@ public final class ReportWriter {
         var sortedRequests = new TreeMap<String, Map<String, Long>>();
         requestsPerSite.forEach((site, endpoints) -> sortedRequests.put(site, new TreeMap<>(endpoints)));
         appendNested(json, sortedRequests);
-        return json.append("}\n}\n").toString();
+        json.append("},\n  \"warnings\": [");
+        var notAvailable = summary.notAvailable();
+        for (int i = 0; i < notAvailable.size(); i++) {
+            var missing = notAvailable.get(i);
+            json.append(i == 0 ? "\n" : ",\n")
+                    .append("    {\"side\": ")
+                    .append(Json.string(missing.side().name()))
+                    .append(", \"entityType\": ")
+                    .append(Json.string(missing.type().namespace()))
+                    .append(", \"container\": ")
+                    .append(missing.container().map(Json::string).orElse("null"))
+                    .append(", \"request\": ")
+                    .append(Json.string(missing.request()))
+                    .append(", \"answer\": ")
+                    .append(Json.string(missing.answer()))
+                    .append(", \"message\": ")
+                    .append(Json.string(missing.message()))
+                    .append('}');
+        }
+        json.append(notAvailable.isEmpty() ? "" : "\n  ");
+        return json.append("]\n}\n").toString();
     }
 
     private static void appendNested(StringBuilder json, Map<String, ? extends Map<String, Long>> map) {

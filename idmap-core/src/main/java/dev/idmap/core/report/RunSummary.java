@@ -1,9 +1,11 @@
 package dev.idmap.core.report;
 
+import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.match.MatchStatus;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,14 +17,41 @@ import java.util.Map;
  * @param unmatched rows with status UNMATCHED
  * @param ambiguous rows with status AMBIGUOUS
  * @param countsPerType namespace → status → rows, types in table order, every status present
+ * @param notAvailable the entity types a site did not offer: everything else was mapped (empty when all were)
  */
 public record RunSummary(
-        long rows, long matched, long unmatched, long ambiguous, Map<String, Map<MatchStatus, Long>> countsPerType) {
+        long rows,
+        long matched,
+        long unmatched,
+        long ambiguous,
+        Map<String, Map<MatchStatus, Long>> countsPerType,
+        List<NotAvailable> notAvailable) {
 
     public RunSummary {
         var copy = new LinkedHashMap<String, Map<MatchStatus, Long>>();
         countsPerType.forEach((type, counts) -> copy.put(type, Collections.unmodifiableMap(new EnumMap<>(counts))));
         countsPerType = Collections.unmodifiableMap(copy);
+        notAvailable = notAvailable == null ? List.of() : List.copyOf(notAvailable); // null: stored before it existed
+    }
+
+    /** A run whose sites offered every type. */
+    public RunSummary(
+            long rows,
+            long matched,
+            long unmatched,
+            long ambiguous,
+            Map<String, Map<MatchStatus, Long>> countsPerType) {
+        this(rows, matched, unmatched, ambiguous, countsPerType, List.of());
+    }
+
+    /** The same counts, with the types a site did not offer. */
+    public RunSummary withNotAvailable(List<NotAvailable> missing) {
+        return new RunSummary(rows, matched, unmatched, ambiguous, countsPerType, missing);
+    }
+
+    /** One line per type a site did not offer, for a person to read. */
+    public List<String> warnings() {
+        return notAvailable.stream().map(NotAvailable::message).toList();
     }
 
     /** Counts rows per type and status; {@link #summary()} gives the totals. */

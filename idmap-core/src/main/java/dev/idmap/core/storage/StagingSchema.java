@@ -16,6 +16,7 @@ import javax.sql.DataSource;
  */
 public final class StagingSchema {
 
+    static final String RUN = "idmap_stage_run";
     static final String PART = "idmap_stage_part";
     static final String PART_START = "idmap_stage_part_start";
     static final String ENTITY = "idmap_stage_entity";
@@ -25,6 +26,13 @@ public final class StagingSchema {
 
     private static final List<String> DDL = List.of(
             """
+            create table if not exists idmap_stage_run (
+              run_id varchar(200) not null primary key,
+              product varchar(20) not null,
+              source_url varchar(1000) not null,
+              destination_url varchar(1000) not null,
+              started_at timestamp with time zone not null)""",
+            """
             create table if not exists idmap_stage_part (
               run_id varchar(200) not null,
               side varchar(16) not null,
@@ -32,6 +40,9 @@ public final class StagingSchema {
               entities bigint not null,
               finished_at timestamp with time zone not null,
               primary key (run_id, side, scope))""",
+            // a part whose listing the site does not offer: finished, with the request and the answer
+            "alter table idmap_stage_part add column if not exists refused_request varchar(4000)",
+            "alter table idmap_stage_part add column if not exists refused_answer varchar(4000)",
             """
             create table if not exists idmap_stage_entity (
               run_id varchar(200) not null,

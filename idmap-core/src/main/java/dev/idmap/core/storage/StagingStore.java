@@ -155,6 +155,82 @@ public final class StagingStore {
         }
     }
 
+    /** A part whose listing the site refused (see {@link dev.idmap.core.crawl.NotAvailable}). */
+    public record Refusal(String part, String request, String answer) {}
+
+    /**
+     * Records a part the site does not offer as finished, with the request and the answer, so that a resumed run
+     * neither asks again nor forgets the warning. Whatever an attempt staged for it is removed.
+     */
+    public void markRefused(String runId, Side side, String scope, String request, String answer) {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY)) {
+                try (var delete = connection.prepareStatement(
+                        "delete from " + table + " where run_id = ? and side = ? and scope = ?")) {
+                    delete.setString(1, runId);
+                    delete.setString(2, sideCode(side));
+                    delete.setString(3, scope);
+                    delete.executeUpdate();
+                }
+            }
+            insertPart(connection, runId, side, scope, 0);
+            try (var refused = connection.prepareStatement("update idmap_stage_part set refused_request = ?,"
+                    + " refused_answer = ? where run_id = ? and side = ? and scope = ?")) {
+                refused.setString(1, request);
+                refused.setString(2, answer);
+                refused.setString(3, runId);
+                refused.setString(4, side.name());
+                refused.setString(5, scope);
+                refused.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot checkpoint the refused part " + runId + "/" + side + "/" + scope, e);
+        }
+    }
+
+    /** The refused parts of a run, named as {@link #partName}, in name order. */
+    public List<Refusal> refusals(String runId) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("select side, scope, refused_request, refused_answer"
+                        + " from idmap_stage_part where run_id = ? and refused_request is not null"
+                        + " order by side, scope")) {
+            statement.setString(1, runId);
+            var result = new ArrayList<Refusal>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(new Refusal(
+                            rows.getString(1) + "/" + rows.getString(2), rows.getString(3), rows.getString(4)));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot read the refused parts of run " + runId, e);
+        }
+    }
+
+    /**
+     * Gives the UNMATCHED decisions of a type (within one container when {@code container} is not null) the reason
+     * that the destination did not list the type: the matcher could only say that no counterpart was found.
+     */
+    public void explainUnmatched(String runId, EntityType type, String container, String reason) {
+        var sql = "update idmap_stage_decision set reason = ? where run_id = ? and entity_type = ?"
+                + " and status = 'UNMATCHED'" + (container == null ? "" : " and container = ?");
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, reason);
+            statement.setString(2, runId);
+            statement.setString(3, type.name());
+            if (container != null) {
+                statement.setString(4, container);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot explain the unmatched " + type + " of run " + runId, e);
+        }
+    }
+
     private void insertPart(Connection connection, String runId, Side side, String scope, long entities)
             throws SQLException {
         try (var insert = connection.prepareStatement("insert into idmap_stage_part"
@@ -265,7 +341,90 @@ public final class StagingStore {
         }
     }
 
-    /** Removes everything staged for a run: entities, checkpoints and decisions. */
+    /**
+     * A run whose staged data is kept: interrupted, or not yet discarded.
+     *
+     * @param partsFinished crawl parts checkpointed so far
+     */
+    public record StagedRun(
+            String runId,
+            String product,
+            String sourceUrl,
+            String destinationUrl,
+            java.time.Instant startedAt,
+            long partsFinished) {}
+
+    /**
+     * Registers a run before its first part; a run id already registered must be for the same product and sites
+     * (its checkpoints are only valid for those). Returns the run as registered before, if it was.
+     */
+    public java.util.Optional<StagedRun> registerRun(
+            String runId, String product, String sourceUrl, String destinationUrl) {
+        var known = stagedRun(runId);
+        if (known.isPresent()) {
+            var run = known.get();
+            if (!run.product().equals(product)
+                    || !run.sourceUrl().equals(sourceUrl)
+                    || !run.destinationUrl().equals(destinationUrl)) {
+                throw new IllegalArgumentException("run " + runId + " was started for " + run.product() + " "
+                        + run.sourceUrl() + " -> " + run.destinationUrl() + ", not " + product + " " + sourceUrl
+                        + " -> " + destinationUrl + "; give the new run another id");
+            }
+            return known;
+        }
+        try (var connection = dataSource.getConnection();
+                var insert = connection.prepareStatement("insert into idmap_stage_run"
+                        + " (run_id, product, source_url, destination_url, started_at) values (?, ?, ?, ?, ?)")) {
+            connection.setAutoCommit(true);
+            insert.setString(1, runId);
+            insert.setString(2, product);
+            insert.setString(3, sourceUrl);
+            insert.setString(4, destinationUrl);
+            insert.setTimestamp(5, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+            return java.util.Optional.empty();
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot register run " + runId, e);
+        }
+    }
+
+    /** The registered runs whose staged data is kept, most recently started first. */
+    public List<StagedRun> stagedRuns() {
+        return queryRuns("", null);
+    }
+
+    private java.util.Optional<StagedRun> stagedRun(String runId) {
+        return queryRuns(" where r.run_id = ?", runId).stream().findFirst();
+    }
+
+    private List<StagedRun> queryRuns(String condition, String runId) {
+        var sql = "select r.run_id, r.product, r.source_url, r.destination_url, r.started_at,"
+                + " (select count(*) from idmap_stage_part p where p.run_id = r.run_id)"
+                + " from idmap_stage_run r" + condition + " order by r.started_at desc, r.run_id";
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(sql)) {
+            if (runId != null) {
+                statement.setString(1, runId);
+            }
+            var runs = new ArrayList<StagedRun>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(new StagedRun(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getTimestamp(5).toInstant(),
+                            rows.getLong(6)));
+                }
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot read the staged runs", e);
+        }
+    }
+
+    /** Removes everything staged for a run: entities, checkpoints, decisions and its registration. */
     public void discard(String runId) {
         for (var table : List.of(
                 StagingSchema.KEY,
@@ -273,7 +432,8 @@ public final class StagingStore {
                 StagingSchema.USER_MIGRATION,
                 StagingSchema.DECISION,
                 StagingSchema.PART_START,
-                StagingSchema.PART)) {
+                StagingSchema.PART,
+                StagingSchema.RUN)) {
             update("delete from " + table + " where run_id = ?", runId);
         }
     }

@@ -146,6 +146,61 @@ abstract class JiraMatchingSpecification {
     }
 
     @Test
+    void a_team_managed_cloud_field_is_never_a_candidate_for_a_data_center_field() {
+        var number = "com.atlassian.jira.plugin.system.customfieldtypes:float";
+        // given a DC field named like team-managed Cloud fields of the same type, migrated as a global field
+        var scenario = Scenario.jira()
+                .source(entity(CUSTOM_FIELD, "customfield_10100", null, "Story point estimate", "fieldType", number))
+                .destination(
+                        entity(
+                                CUSTOM_FIELD,
+                                "customfield_10016",
+                                null,
+                                "Story point estimate",
+                                "fieldType",
+                                number,
+                                "projectId",
+                                "10001"),
+                        entity(
+                                CUSTOM_FIELD,
+                                "customfield_10017",
+                                null,
+                                "Story point estimate",
+                                "fieldType",
+                                number,
+                                "projectId",
+                                "10002"),
+                        entity(CUSTOM_FIELD, "customfield_10120", null, "Story point estimate", "fieldType", number));
+        // when
+        var result = map(scenario);
+        // then only the global field is its counterpart
+        var field = result.row(CUSTOM_FIELD, "10100");
+        assertThat(field.status()).isEqualTo(MatchStatus.MATCHED);
+        assertThat(field.cloudId()).isEqualTo("10120");
+    }
+
+    @Test
+    void a_data_center_field_whose_only_namesakes_are_team_managed_stays_unmatched() {
+        var number = "com.atlassian.jira.plugin.system.customfieldtypes:float";
+        // given
+        var scenario = Scenario.jira()
+                .source(entity(CUSTOM_FIELD, "customfield_10100", null, "Story point estimate", "fieldType", number))
+                .destination(entity(
+                        CUSTOM_FIELD,
+                        "customfield_10016",
+                        null,
+                        "Story point estimate",
+                        "fieldType",
+                        number,
+                        "projectId",
+                        "10001"));
+        // when
+        var result = map(scenario);
+        // then
+        assertThat(result.row(CUSTOM_FIELD, "10100").status()).isEqualTo(MatchStatus.UNMATCHED);
+    }
+
+    @Test
     void epic_and_story_are_linked_by_name_and_resolutions_too() {
         // given
         var scenario = Scenario.jira()

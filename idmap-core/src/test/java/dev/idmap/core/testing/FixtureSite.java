@@ -33,6 +33,7 @@ public class FixtureSite implements SiteCrawler {
     private final List<String> crawled = java.util.Collections.synchronizedList(new ArrayList<>());
     private String failScope;
     private int failAfter;
+    private final Map<EntityType, Integer> refused = new HashMap<>();
 
     public FixtureSite(Product product, Side side, List<SiteEntity> entities) {
         this.product = product;
@@ -54,6 +55,15 @@ public class FixtureSite implements SiteCrawler {
     public FixtureSite failingOnce(String scopeName, int entities) {
         this.failScope = scopeName;
         this.failAfter = entities;
+        return this;
+    }
+
+    /**
+     * The listing of {@code type} answers {@code status} (404: not offered, 403: forbidden), as a site without that API
+     * or permission does.
+     */
+    public FixtureSite refusing(EntityType type, int status) {
+        refused.put(type, status);
         return this;
     }
 
@@ -97,6 +107,15 @@ public class FixtureSite implements SiteCrawler {
     @Override
     public void crawl(CrawlScope scope, EntitySink sink) {
         crawled.add(scope.name());
+        var refusal = refused.get(scope.type());
+        if (refusal != null) {
+            var request = "GET /fixture/" + scope.type().namespace();
+            count(request);
+            throw new CrawlFailure(
+                    refusal == 404 ? CrawlFailure.Kind.NOT_OFFERED : CrawlFailure.Kind.PERMISSION,
+                    "fixture site: " + request + " answered HTTP " + refusal,
+                    new CrawlFailure.Exchange(request, refusal, refusal == 404 ? "Not Found" : "Forbidden"));
+        }
         int delivered = 0;
         var inScope = entities.stream()
                 .filter(e -> e.type() == scope.type())

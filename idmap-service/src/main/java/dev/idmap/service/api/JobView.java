@@ -1,7 +1,9 @@
 package dev.idmap.service.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.model.Product;
 import dev.idmap.core.report.RunSummary;
 import dev.idmap.service.jobs.Job;
@@ -11,11 +13,13 @@ import dev.idmap.service.jobs.JobResult;
 import dev.idmap.service.jobs.JobState;
 import dev.idmap.service.jobs.JobStatus;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The status body: Atlassian's {@code {jobId, status}} plus additive fields. Absent values are omitted.
  *
  * @param errorMessage only when ERROR: what failed and what to do, or who cancelled the job
+ * @param warnings only when SUCCESS and a site did not offer an entity type: which, the request and the answer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobView(
@@ -29,7 +33,30 @@ record JobView(
         Instant completedAt,
         ProgressView progress,
         ResultView result,
-        String errorMessage) {
+        String errorMessage,
+        List<Warning> warnings) {
+
+    /**
+     * An entity type one site did not offer; everything else was mapped.
+     *
+     * @param side {@code SOURCE} or {@code DESTINATION}
+     * @param entityType its namespace
+     * @param container the project or space key when one container's listing was refused, else absent
+     * @param request the request the site refused, relative to its base URL
+     * @param answer the site's answer
+     * @param message one line saying all of it and what it means for the reports
+     */
+    record Warning(String side, String entityType, String container, String request, String answer, String message) {
+        static Warning of(NotAvailable missing) {
+            return new Warning(
+                    missing.side().name(),
+                    missing.type().namespace(),
+                    missing.containerKey(),
+                    missing.request(),
+                    missing.answer(),
+                    missing.message());
+        }
+    }
 
     record ProgressView(JobPhase phase, int partsDone, int partsTotal, long entitiesProcessed, int percent) {
         static ProgressView of(JobProgress progress) {
@@ -44,7 +71,9 @@ record JobView(
 
     /** The engine's summary as it is (rows, matched, unmatched, ambiguous, countsPerType), plus the files. */
     record ResultView(
-            @JsonUnwrapped RunSummary summary,
+            @JsonUnwrapped @JsonIgnoreProperties("notAvailable")
+            RunSummary summary,
+
             long sizeBytes,
             String sha256,
             JobResult.ReportFile detailedReport,
@@ -76,6 +105,14 @@ record JobView(
         };
     }
 
+    private static List<Warning> warnings(Job job) {
+        if (job.state() instanceof JobState.Succeeded s
+                && !s.result().summary().notAvailable().isEmpty()) {
+            return s.result().summary().notAvailable().stream().map(Warning::of).toList();
+        }
+        return null;
+    }
+
     private static JobView view(
             Job job,
             Instant startedAt,
@@ -94,6 +131,7 @@ record JobView(
                 completedAt,
                 ProgressView.of(progress),
                 result,
-                errorMessage);
+                errorMessage,
+                warnings(job));
     }
 }

@@ -180,6 +180,12 @@ class OpenApiDocument {
         required(schemas, "Mapping", "entityType", "serverId", "cloudId");
         required(schemas, "Unresolved", "id", "serverId", "status");
         required(schemas, "ProgressView", "phase", "partsDone", "partsTotal", "entitiesProcessed", "percent");
+        // the types a site did not offer are said once, as JobView.warnings: ResultView leaves the summary's out
+        var result = schemas == null ? null : schemas.get("ResultView");
+        if (result != null && result.getProperties() != null) {
+            result.getProperties().remove("notAvailable");
+            schemas.remove("NotAvailable");
+        }
     }
 
     private static void trigger(Operation operation) {

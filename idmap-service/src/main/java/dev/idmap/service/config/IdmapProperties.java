@@ -13,15 +13,45 @@ import org.springframework.util.unit.DataSize;
  * file given to {@code idmap serve --config} or overridden by an environment variable (Spring's relaxed binding:
  * {@code idmap.retention.report} is {@code IDMAP_RETENTION_REPORT}, list items {@code IDMAP_SITES_0_URL}).
  * The complete, commented example is in {@code idmap-service/README.md}.
+ *
+ * <p>A key under {@code idmap} that none of these records names (a typo such as {@code idmap.retenion}) fails the
+ * start-up, naming the key: an ignored setting would silently keep its default. Environment variables are not
+ * checked that way ({@code IDMAP_…} variables of other tools may exist).
  */
-@ConfigurationProperties("idmap")
+@ConfigurationProperties(prefix = "idmap", ignoreUnknownFields = false)
 public record IdmapProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue List<Site> sites,
         @DefaultValue Api api,
         @DefaultValue Jobs jobs,
         @DefaultValue Retention retention,
-        @DefaultValue Storage storage) {
+        @DefaultValue Storage storage,
+        @DefaultValue Server server,
+        @DefaultValue Database database) {
+
+    /**
+     * Where the HTTP server listens (Spring's {@code server.port} and {@code server.address} follow these).
+     *
+     * @param port TCP port; 0 picks a free one
+     * @param address the interface to bind, e.g. {@code 127.0.0.1}
+     */
+    public record Server(
+            @DefaultValue("8080") int port,
+            @DefaultValue("0.0.0.0") String address) {}
+
+    /**
+     * The database for jobs, mappings and staging (Spring's {@code spring.datasource} follows these).
+     *
+     * @param url JDBC URL; default an embedded H2 file under {@code data-dir}
+     * @param username database user
+     * @param password database password
+     * @param maxConnections connection pool size
+     */
+    public record Database(
+            String url,
+            String username,
+            String password,
+            @DefaultValue("16") int maxConnections) {}
 
     /**
      * One Atlassian site idmap may contact; no other site is ever contacted.

@@ -116,7 +116,7 @@ public class ServiceConfiguration {
 
     private static ReportStore s3Store(IdmapProperties.S3 s3) {
         if (s3.bucket() == null || s3.bucket().isBlank()) {
-            throw new IllegalStateException("idmap.storage.s3.bucket is required when idmap.storage.type is S3");
+            throw new ConfigurationMistake("idmap.storage.s3.bucket is required when idmap.storage.type is S3");
         }
         AwsCredentialsProvider credentials = s3.accessKeyId() != null && s3.secretAccessKey() != null
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId(), s3.secretAccessKey()))

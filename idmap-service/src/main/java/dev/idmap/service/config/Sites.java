@@ -28,33 +28,33 @@ public final class Sites {
         for (var site : sites) {
             check(site);
             if (byUrl.put(site.url(), site) != null) {
-                throw new IllegalStateException("idmap.sites: the URL " + site.url() + " is configured twice");
+                throw new ConfigurationMistake("idmap.sites: the URL " + site.url() + " is configured twice");
             }
             if (byName.put(site.name(), site) != null) {
-                throw new IllegalStateException("idmap.sites: the name " + site.name() + " is configured twice");
+                throw new ConfigurationMistake("idmap.sites: the name " + site.name() + " is configured twice");
             }
         }
     }
 
     private static void check(IdmapProperties.Site site) {
         if (site.name() == null || site.name().isBlank()) {
-            throw new IllegalStateException("idmap.sites: every site needs a name");
+            throw new ConfigurationMistake("idmap.sites: every site needs a name");
         }
         var where = "idmap.sites[" + site.name() + "]";
         if (site.product() == null) {
-            throw new IllegalStateException(where + ".product is required (JIRA or CONFLUENCE)");
+            throw new ConfigurationMistake(where + ".product is required (JIRA or CONFLUENCE)");
         }
         if (site.url() == null || site.url().endsWith("/") || !site.url().contains("://")) {
-            throw new IllegalStateException(where + ".url must be an absolute URL without trailing slash");
+            throw new ConfigurationMistake(where + ".url must be an absolute URL without trailing slash");
         }
         if (site.auth() == null
                 || (site.auth().secretEnv() == null && site.auth().secretFile() == null)) {
-            throw new IllegalStateException(
+            throw new ConfigurationMistake(
                     where + ".auth needs secret-env (an environment variable) or secret-file (a file) holding the "
                             + "site's password or token");
         }
         if (site.auth().type() == IdmapProperties.AuthType.BASIC && site.auth().username() == null) {
-            throw new IllegalStateException(where + ".auth.username is required for BASIC");
+            throw new ConfigurationMistake(where + ".auth.username is required for BASIC");
         }
     }
 

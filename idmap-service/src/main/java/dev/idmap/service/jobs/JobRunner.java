@@ -195,6 +195,7 @@ public class JobRunner {
                     outcome.summary().rows(),
                     outcome.summary().matched(),
                     loaded);
+            outcome.summary().warnings().forEach(warning -> log.warn("job {}: {}", job.jobId(), warning));
         } else {
             // cancelled while the reports were being stored: they must not outlive the job's final state
             store.delete(job.reportKey(false));

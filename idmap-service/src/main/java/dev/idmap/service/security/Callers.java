@@ -1,5 +1,6 @@
 package dev.idmap.service.security;
 
+import dev.idmap.service.config.ConfigurationMistake;
 import dev.idmap.service.config.IdmapProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -12,16 +13,30 @@ public final class Callers {
     private final List<IdmapProperties.ApiCaller> callers;
 
     public Callers(List<IdmapProperties.ApiCaller> callers) {
-        for (var caller : callers) {
+        for (int i = 0; i < callers.size(); i++) {
+            var caller = callers.get(i);
+            var key = "idmap.api.callers[" + i + "]";
             if (caller.name() == null || caller.name().isBlank()) {
-                throw new IllegalStateException("idmap.api.callers: every caller needs a name");
+                throw new ConfigurationMistake(key + ".name: every caller needs a name");
             }
-            caller.tokenHashes().forEach(hash -> SecretHash.matches("", hash)); // fails fast on plain secrets
+            var named = key + " (" + caller.name() + ")";
+            for (int t = 0; t < caller.tokenHashes().size(); t++) {
+                requireHash(
+                        named + ".token-hashes[" + t + "]", caller.tokenHashes().get(t));
+            }
             if (caller.passwordHash() != null) {
-                SecretHash.matches("", caller.passwordHash());
+                requireHash(named + ".password-hash", caller.passwordHash());
             }
         }
         this.callers = List.copyOf(callers);
+    }
+
+    /** A plain secret in configuration fails the start-up, naming the caller and the key. */
+    private static void requireHash(String key, String hash) {
+        if (!SecretHash.isHash(hash)) {
+            throw new ConfigurationMistake(key + ": a plain secret is not accepted; configure its hash, {sha256}<hex>"
+                    + " for a random token or {bcrypt}... for a password (see idmap-service/README.md)");
+        }
     }
 
     public sealed interface Authentication {

@@ -41,6 +41,11 @@ public final class SecretHash {
         }
     }
 
+    /** Whether a configured value is a hash in one of the accepted formats ({@code {id}…}), not a plain secret. */
+    public static boolean isHash(String configured) {
+        return configured != null && configured.startsWith("{") && configured.indexOf('}') > 1;
+    }
+
     /** {@code {sha256}<hex>} of a secret, as written in configuration. */
     public static String sha256(String secret) {
         return SHA256 + sha256Hex(secret);

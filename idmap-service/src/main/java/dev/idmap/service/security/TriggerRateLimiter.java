@@ -1,5 +1,6 @@
 package dev.idmap.service.security;
 
+import dev.idmap.service.config.ConfigurationMistake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ public final class TriggerRateLimiter {
 
     public TriggerRateLimiter(int burst, int perMinute, Clock clock) {
         if (burst < 1 || perMinute < 1) {
-            throw new IllegalStateException("idmap.api.trigger-rate: burst and per-minute must be at least 1");
+            throw new ConfigurationMistake("idmap.api.trigger-rate: burst and per-minute must be at least 1");
         }
         this.burst = burst;
         this.tokensPerSecond = perMinute / 60.0;

@@ -1,5 +1,6 @@
 package dev.idmap.service.storage;
 
+import dev.idmap.service.config.ConfigurationMistake;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.sql.DataSource;
@@ -22,10 +23,10 @@ public final class SigningKeys {
             try {
                 key = Base64.getDecoder().decode(configured.strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("idmap.storage.local.signing-key must be base64 (32 bytes or more)");
+                throw new ConfigurationMistake("idmap.storage.local.signing-key must be base64 (32 bytes or more)");
             }
             if (key.length < 32) {
-                throw new IllegalStateException("idmap.storage.local.signing-key must hold at least 32 bytes");
+                throw new ConfigurationMistake("idmap.storage.local.signing-key must hold at least 32 bytes");
             }
             return key;
         }

@@ -326,6 +326,48 @@ class WireContractTest {
     }
 
     @Test
+    void jcma_polls_with_invalidate_cache_while_a_job_runs_answer_202_for_that_same_job() {
+        // given a JCMA caller whose mapping job is running
+        var engine = (FixedReportEngine) server.bean(dev.idmap.core.engine.MappingEngine.class);
+        var path = "/jcma/jira-slow/rest/migration/latest/report/id-mappings?cloudSiteUrl=" + DESTINATION
+                + "&invalidateCache=true";
+        var token = TestServers.ADMIN;
+        var before = slowJobs(token);
+        engine.hold(TestServers.SLOW_CONNECT);
+        try {
+            // when it polls six times with invalidateCache=true, as a client that always asks for a fresh mapping
+            var answers = new java.util.ArrayList<Integer>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(api.get(path, bearer(token)).status());
+            }
+            // then every poll is answered 202 for the one running job
+            assertThat(answers).containsOnly(202);
+            assertThat(slowJobs(token) - before).isEqualTo(1);
+        } finally {
+            engine.release(TestServers.SLOW_CONNECT);
+        }
+        // and once that job has finished, invalidateCache=true starts a new one
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() ->
+                        api.get(path.replace("=true", "=false"), bearer(token)).status() == 200);
+        assertThat(api.get(path, bearer(token)).status()).isEqualTo(202);
+        assertThat(slowJobs(token) - before).isEqualTo(2);
+    }
+
+    /** Jobs of the slow source site the caller sees. */
+    private static long slowJobs(String token) {
+        var jobs = api.get(BASE + "?size=100", bearer(token)).json().get("jobs");
+        long count = 0;
+        for (var job : jobs) {
+            if (job.get("sourceURL").asString().equals(TestServers.SLOW_SOURCE)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Test
     void an_unknown_entity_type_is_a_400_that_lists_the_valid_ones() {
         var jobId = succeededJob(ALICE);
 

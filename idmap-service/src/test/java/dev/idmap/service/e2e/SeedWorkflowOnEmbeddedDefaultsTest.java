@@ -5,6 +5,7 @@ import static dev.idmap.testsupport.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idmap.sim.SimConfig;
+import dev.idmap.sim.SimFeature;
 import dev.idmap.sim.SimProduct;
 import dev.idmap.sim.SimulatedMigration;
 import dev.idmap.sim.Simulator;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The documented workflow on embedded defaults: H2 file database, local report files, links signed by idmap. The same
- * server also maps a simulated Confluence migration.
+ * server also maps a simulated Confluence migration whose Cloud site lacks the v1 group listing: the job succeeds and
+ * its status names what was not available.
  */
 class SeedWorkflowOnEmbeddedDefaultsTest extends SeedWorkflowContract {
 
@@ -35,7 +37,9 @@ class SeedWorkflowOnEmbeddedDefaultsTest extends SeedWorkflowContract {
     static void start() throws Exception {
         var secrets = Files.createTempDirectory("idmap-sim-secrets");
         var sites = new ArrayList<>(simulatedSites(secrets));
-        confluence = Simulator.start(SimConfig.defaults(SimProduct.CONFLUENCE));
+        confluence = Simulator.start(SimConfig.builder(SimProduct.CONFLUENCE)
+                .without(SimFeature.CONFLUENCE_CLOUD_V1_GROUPS)
+                .build());
         var dc = Files.writeString(
                 secrets.resolve("confluence-dc.secret"),
                 confluence.sourceCredentials().secret());
@@ -71,7 +75,8 @@ class SeedWorkflowOnEmbeddedDefaultsTest extends SeedWorkflowContract {
     }
 
     @Test
-    void a_confluence_migration_is_mapped_through_the_same_api() throws Exception {
+    void a_confluence_migration_is_mapped_through_the_same_api_and_its_status_names_what_the_cloud_site_lacks()
+            throws Exception {
         // given
         var api = server.api();
         var body = "{\"product\":\"CONFLUENCE\",\"destinationURL\":\"" + CONFLUENCE_CLOUD + "\",\"sourceURL\":\""
@@ -86,6 +91,15 @@ class SeedWorkflowOnEmbeddedDefaultsTest extends SeedWorkflowContract {
 
         // then
         assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("SUCCESS");
+        var warnings = status.get("warnings");
+        assertThat(warnings.size()).as(status.toString()).isEqualTo(1);
+        assertThat(warnings.get(0).get("side").asString()).isEqualTo("DESTINATION");
+        assertThat(warnings.get(0).get("entityType").asString()).isEqualTo("identity:group");
+        assertThat(warnings.get(0).get("request").asString()).startsWith("GET /wiki/rest/api/group");
+        assertThat(warnings.get(0).get("answer").asString()).startsWith("HTTP 404");
+        assertThat(status.get("result").has("notAvailable"))
+                .as("the warnings are said once, at the top")
+                .isFalse();
         var url = api.get(BASE + "/" + jobId + "/download", bearer(TOKEN))
                 .json()
                 .get("downloadUrl")

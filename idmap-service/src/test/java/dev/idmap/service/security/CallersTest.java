@@ -49,9 +49,9 @@ class CallersTest {
     }
 
     @Test
-    void a_plain_secret_in_configuration_is_refused_at_start() {
+    void a_plain_secret_in_configuration_is_refused_at_start_naming_the_caller_and_key() {
         assertThatThrownBy(() -> new Callers(List.of(new ApiCaller("eve", false, List.of("plain-token"), null, null))))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("plain secrets are not accepted");
+                .hasMessageStartingWith("idmap.api.callers[0] (eve).token-hashes[0]: a plain secret is not accepted");
     }
 }

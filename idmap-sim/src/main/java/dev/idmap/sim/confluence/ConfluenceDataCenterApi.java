@@ -52,11 +52,12 @@ final class ConfluenceDataCenterApi {
     private final ConfluenceContent content;
     private final ConfluenceDataCenterJson json;
 
-    ConfluenceDataCenterApi(ConfluenceScenario scenario) {
+    /** @param expandsCreator whether spaces can be expanded with their {@code creator} (older versions cannot) */
+    ConfluenceDataCenterApi(ConfluenceScenario scenario, boolean expandsCreator) {
         this.people = scenario.people();
         this.spaces = scenario.spaces();
         this.content = scenario.content();
-        this.json = new ConfluenceDataCenterJson(people, content);
+        this.json = new ConfluenceDataCenterJson(people, content, expandsCreator);
     }
 
     void register(HttpSite.Builder site) {

@@ -30,9 +30,12 @@ final class ConfluenceDataCenterJson {
     private final ConfluencePeople people;
     private final ConfluenceContent content;
 
-    ConfluenceDataCenterJson(ConfluencePeople people, ConfluenceContent content) {
+    private final boolean expandsCreator;
+
+    ConfluenceDataCenterJson(ConfluencePeople people, ConfluenceContent content, boolean expandsCreator) {
         this.people = people;
         this.content = content;
+        this.expandsCreator = expandsCreator;
     }
 
     ObjectNode spaceJson(SimRequest request, Space space) {
@@ -47,7 +50,7 @@ final class ConfluenceDataCenterJson {
         if (expand.contains("homepage")) {
             node.set("homepage", contentRef(request, home));
         }
-        if (expand.contains("creator")) {
+        if (expand.contains("creator") && expandsCreator) {
             node.set("creator", person(request, people.user(space.creator(home)), Set.of()));
         }
         node.putObject("_links")
@@ -58,7 +61,7 @@ final class ConfluenceDataCenterJson {
         if (!expand.contains("homepage")) {
             expandable.put("homepage", "/rest/api/content/" + home.dcId());
         }
-        if (!expand.contains("creator")) {
+        if (!expand.contains("creator") && expandsCreator) {
             expandable.put("creator", "");
         }
         return node;

@@ -2,12 +2,12 @@ package dev.idmap.sim.confluence;
 
 import dev.idmap.sim.ProductSimulator;
 import dev.idmap.sim.SimConfig;
+import dev.idmap.sim.SimFeature;
 import dev.idmap.sim.SimProduct;
 import dev.idmap.sim.SimSite;
 import dev.idmap.sim.SimulatedMigration;
 import dev.idmap.sim.SiteCredentials;
 import dev.idmap.sim.http.HttpSite;
-import dev.idmap.sim.http.OperatingConditions;
 import dev.idmap.sim.http.SiteAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,12 +27,10 @@ public final class ConfluenceSimulator implements ProductSimulator {
     public SimulatedMigration start(SimConfig config) {
         ConfluenceScenario scenario = ConfluenceScenario.generate(config.seed(), ConfluenceSize.of(config.scale()));
         Accounts accounts = Accounts.of(config.seed());
-        HttpSite source = dataCenterSite(scenario, config.conditions(SimSite.SOURCE), accounts)
-                .start();
+        HttpSite source = dataCenterSite(scenario, config, accounts).start();
         HttpSite destination;
         try {
-            destination = cloudSite(scenario, config.conditions(SimSite.DESTINATION), accounts)
-                    .start();
+            destination = cloudSite(scenario, config, accounts).start();
         } catch (RuntimeException failed) {
             source.close();
             throw failed;
@@ -63,21 +61,20 @@ public final class ConfluenceSimulator implements ProductSimulator {
         }
     }
 
-    static HttpSite.Builder dataCenterSite(
-            ConfluenceScenario scenario, OperatingConditions conditions, Accounts accounts) {
+    static HttpSite.Builder dataCenterSite(ConfluenceScenario scenario, SimConfig config, Accounts accounts) {
         var site = HttpSite.builder("confluence-dc")
                 .accounts(List.of(accounts.dataCenterAdmin(), accounts.dataCenterUser()))
-                .conditions(conditions);
-        new ConfluenceDataCenterApi(scenario).register(site);
-        return site;
+                .conditions(config.conditions(SimSite.SOURCE));
+        new ConfluenceDataCenterApi(scenario, config.offers(SimFeature.CONFLUENCE_DC_SPACE_CREATOR)).register(site);
+        return site.without(config.routesSwitchedOff(SimSite.SOURCE));
     }
 
-    static HttpSite.Builder cloudSite(ConfluenceScenario scenario, OperatingConditions conditions, Accounts accounts) {
+    static HttpSite.Builder cloudSite(ConfluenceScenario scenario, SimConfig config, Accounts accounts) {
         var site = HttpSite.builder("confluence-cloud")
                 .accounts(List.of(accounts.cloudAdmin(), accounts.cloudUser()))
-                .conditions(conditions);
+                .conditions(config.conditions(SimSite.DESTINATION));
         new ConfluenceCloudApi(scenario).register(site);
-        return site;
+        return site.without(config.routesSwitchedOff(SimSite.DESTINATION));
     }
 
     private static SiteCredentials credentials(SiteAccount account) {

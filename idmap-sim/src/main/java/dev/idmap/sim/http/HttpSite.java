@@ -62,6 +62,8 @@ public final class HttpSite implements AutoCloseable {
         this.name = builder.name;
         this.contextPath = builder.contextPath;
         this.routes = builder.routes.stream()
+                .filter(r -> builder.absentPrefixes.stream()
+                        .noneMatch(prefix -> r.path().template().startsWith(prefix)))
                 .sorted(Comparator.comparingInt((Route r) -> r.path().literalCount())
                         .reversed())
                 .toList();
@@ -318,6 +320,7 @@ public final class HttpSite implements AutoCloseable {
         private final String name;
         private String contextPath = "";
         private final List<Route> routes = new ArrayList<>();
+        private final List<String> absentPrefixes = new ArrayList<>();
         private SiteAuthenticator authenticator = new SiteAuthenticator(List.of());
         private ErrorBodies errors =
                 (status, message) -> SimResponse.json(status, Json.object().put("message", message));
@@ -378,6 +381,15 @@ public final class HttpSite implements AutoCloseable {
 
         public Builder route(String method, String template, Access access, Handler handler) {
             routes.add(new Route(method, PathTemplate.of(template), access, handler));
+            return this;
+        }
+
+        /**
+         * Leaves out every route whose template starts with one of these prefixes, registered before or after: the
+         * site answers them as any path it does not serve (404), like a site without that API.
+         */
+        public Builder without(List<String> routePrefixes) {
+            absentPrefixes.addAll(routePrefixes);
             return this;
         }
 

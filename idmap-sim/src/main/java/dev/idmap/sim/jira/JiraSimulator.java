@@ -55,6 +55,7 @@ public final class JiraSimulator implements ProductSimulator {
                         SiteAccount.dataCenter(
                                 JiraWorld.AUDITOR_USERNAME, NON_ADMIN_PASSWORD, NON_ADMIN_TOKEN, false)));
         new DataCenterApi(world, issues).register(source);
+        source.without(config.routesSwitchedOff(SimSite.SOURCE));
         var destination = HttpSite.builder("jira-cloud")
                 .errors(JiraErrors.BODIES)
                 .conditions(config.conditions(SimSite.DESTINATION))
@@ -63,6 +64,7 @@ public final class JiraSimulator implements ProductSimulator {
                         SiteAccount.cloud(cloudAdmin.login(), cloudAdmin.secret(), true),
                         SiteAccount.cloud(auditorEmail, NON_ADMIN_API_TOKEN, false)));
         new CloudApi(world, issues).register(destination);
+        destination.without(config.routesSwitchedOff(SimSite.DESTINATION));
 
         GroundTruth truth = sink -> {
             world.configRows.forEach(sink);

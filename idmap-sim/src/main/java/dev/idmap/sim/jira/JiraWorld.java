@@ -48,6 +48,7 @@ final class JiraWorld {
     static final String MIGRATED_2 = "migrated_suffix_2";
     static final String OVERWRITTEN = "epic_story_overwritten";
     static final String TEAM_MANAGED = "team_managed";
+    static final String TEAM_MANAGED_NAMESAKE = "team_managed_namesake";
     static final String NOT_MIGRATED = "not_migrated";
     static final String AMBIGUOUS = "ambiguous_duplicate_name";
     static final String AMBIGUOUS_COMMENT = "ambiguous_duplicate";
@@ -700,6 +701,9 @@ final class JiraWorld {
                     + (i >= plainNames.length ? " " + (i / plainNames.length + 1) : "");
             specs.add(new Spec(name, type, PLAIN, List.of()));
         }
+        // A global DC field named like Cloud's team-managed (project-scoped) "Story point estimate" fields: it migrates
+        // as a new global field of that name; the team-managed ones are never its counterpart (DC fields are global).
+        specs.add(new Spec("Story point estimate", FieldType.NUMBER, TEAM_MANAGED_NAMESAKE, List.of()));
         // Duplicate "Customer" fields: Cloud gets "Customer" and "Customer (migrated)", and nothing public tells which
         // source field became which.
         int customerSeen = 0;

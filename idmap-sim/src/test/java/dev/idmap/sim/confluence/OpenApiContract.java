@@ -277,18 +277,16 @@ final class OpenApiContract {
         return literals;
     }
 
+    /** The official documents kept with the tests ({@code src/test/resources/atlassian-openapi}, see its README). */
     private static Path locateSpecs() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/atlassian-openapi");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            Path sibling = dir.resolveSibling("shared").resolve("atlassian-openapi");
-            if (Files.isDirectory(sibling)) {
-                return sibling;
-            }
+        var url = OpenApiContract.class.getResource("/atlassian-openapi");
+        if (url == null) {
+            throw new IllegalStateException("the test resources hold no atlassian-openapi directory");
         }
-        throw new IllegalStateException(
-                "cannot find shared/atlassian-openapi above " + Path.of("").toAbsolutePath());
+        try {
+            return Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -75,6 +75,7 @@ class JiraGroundTruthTest {
                 Map.entry("jira/classic:customField|migrated_suffix_2|MATCH", 1L),
                 Map.entry("jira/classic:customField|ambiguous_duplicate_name|AMBIGUOUS", 2L),
                 Map.entry("jira/classic:customField|not_migrated|UNMATCHED", 1L),
+                Map.entry("jira/classic:customField|team_managed_namesake|MATCH", 1L),
                 Map.entry("jira/classic:customFieldOption|not_migrated|UNMATCHED", 4L),
                 Map.entry("jira:filter|ambiguous_duplicate_name|AMBIGUOUS", 2L),
                 Map.entry("jira:filter|not_migrated|UNMATCHED", 3L),

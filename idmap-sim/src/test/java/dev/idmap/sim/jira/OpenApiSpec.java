@@ -138,18 +138,16 @@ final class OpenApiSpec {
         return registry.getSchema(SchemaLocation.of("urn:idmap-sim:" + name + ":" + key.hashCode()), root);
     }
 
+    /** The official documents kept with the tests ({@code src/test/resources/atlassian-openapi}, see its README). */
     private static Path locate() {
-        String configured = System.getenv("IDMAP_ATLASSIAN_OPENAPI");
-        if (configured != null) {
-            return Path.of(configured);
+        var url = OpenApiSpec.class.getResource("/atlassian-openapi");
+        if (url == null) {
+            throw new IllegalStateException("the test resources hold no atlassian-openapi directory");
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path sibling = dir.resolve("shared").resolve("atlassian-openapi");
-            if (Files.isDirectory(sibling)) {
-                return sibling;
-            }
+        try {
+            return Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("cannot find shared/atlassian-openapi above "
-                + Path.of("").toAbsolutePath() + "; set IDMAP_ATLASSIAN_OPENAPI");
     }
 }

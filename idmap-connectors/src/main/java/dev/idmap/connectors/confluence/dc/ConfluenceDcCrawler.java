@@ -159,10 +159,22 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
 
     /**
      * The owner of a personal space: its creator's user key ({@code expand=creator}), the user the space was made
-     * for. Global spaces have no owner.
+     * for. Versions that ignore the expand leave the creator out; the key {@code ~username} then names the owner, whose
+     * user key {@code GET /user?username=} gives (a renamed or deleted owner is not found: the space has no owner).
+     * Global spaces have no owner.
      */
-    private static String personalSpaceOwner(JsonNode space) {
-        return "personal".equals(text(space, "type")) ? text(space.path("creator"), "userKey") : null;
+    private String personalSpaceOwner(JsonNode space) {
+        if (!"personal".equals(text(space, "type"))) {
+            return null;
+        }
+        var creator = text(space.path("creator"), "userKey");
+        var key = text(space, "key");
+        if (creator != null || key == null || !key.startsWith("~") || key.length() < 2) {
+            return creator;
+        }
+        return client.getIfFound(API + "/user", API + "/user", Query.of("username", key.substring(1)))
+                .map(user -> text(user, "userKey"))
+                .orElse(null);
     }
 
     // --- content
