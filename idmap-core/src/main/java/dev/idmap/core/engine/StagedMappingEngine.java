@@ -89,21 +89,23 @@ public final class StagedMappingEngine implements MappingEngine {
         int total = sourceParts.size() + destinationParts.size() + (userType.isPresent() ? 1 : 0);
         var partsDone = new AtomicInteger();
 
-        new CrawlWorkers(store, request.runId(), crawlWorkers, partsDone, total, progress::report)
+        new CrawlWorkers(store, request.runId(), crawlWorkers, partsDone, total, progress::report, request.stop())
                 .crawl(CrawlWorkers.interleaved(source, sourceParts, destination, destinationParts));
-        userType.ifPresent(type -> lookUpMigratedUsers(request.runId(), type, destination, partsDone, total, progress));
+        userType.ifPresent(type -> lookUpMigratedUsers(request, type, destination, partsDone, total, progress));
 
+        request.checkpoint();
         store.analyze();
         long matchedSoFar = 0;
         long sinceAnalyze = 0;
         try (var matcher = new EntityMatcher(staging, rules)) {
             for (int i = 0; i < order.size(); i++) {
+                request.checkpoint();
                 final long base = matchedSoFar;
                 final int done = i;
-                var decided = matcher.match(
-                        request.runId(),
-                        order.get(i),
-                        n -> progress.report(new Progress("MATCH", done, order.size(), base + n)));
+                var decided = matcher.match(request.runId(), order.get(i), n -> {
+                    request.checkpoint(); // a type's decisions are redone from the start on the next run
+                    progress.report(new Progress("MATCH", done, order.size(), base + n));
+                });
                 matchedSoFar += decided;
                 sinceAnalyze += decided;
                 if (sinceAnalyze >= ANALYZE_AFTER_DECISIONS) {
@@ -114,6 +116,7 @@ public final class StagedMappingEngine implements MappingEngine {
             }
         }
         progress.report(new Progress("MATCH", order.size(), order.size(), matchedSoFar));
+        request.checkpoint();
 
         progress.report(new Progress("REPORT", 0, 1, 0));
         var requests = new TreeMap<String, Map<String, Long>>();
@@ -138,6 +141,12 @@ public final class StagedMappingEngine implements MappingEngine {
     public void discard(String runId) {
         ensureSchema();
         store.discard(runId);
+    }
+
+    /** The runs that have anything staged: a run absent from its owner's list of live runs can be discarded. */
+    public Set<String> stagedRunIds() {
+        ensureSchema();
+        return store.stagedRunIds();
     }
 
     private void ensureSchema() {
@@ -169,18 +178,20 @@ public final class StagedMappingEngine implements MappingEngine {
      * those not found. Checkpointed as one destination part.
      */
     private void lookUpMigratedUsers(
-            String runId,
+            MappingRequest request,
             EntityType userType,
             SiteCrawler destination,
             AtomicInteger partsDone,
             int total,
             SafeProgress progress) {
+        var runId = request.runId();
         if (!store.finishedParts(runId).contains(StagingStore.partName(Side.DESTINATION, USER_LOOKUP_SCOPE))) {
             store.clearUserMigration(runId);
             long[] asked = {0};
             try {
                 for (var byKey : List.of(true, false)) {
                     store.forEachSourceUserChunk(runId, userType, byKey, USER_LOOKUP_CHUNK, chunk -> {
+                        request.checkpoint(); // the lookup is redone from the start on the next run
                         store.saveUserMigration(runId, byKey, destination.migratedAccountIds(chunk, byKey));
                         asked[0] += chunk.size();
                         progress.report(new Progress("USER_LOOKUP", partsDone.get(), total, asked[0]));

@@ -10,7 +10,6 @@ import dev.idmap.service.security.Caller;
 import dev.idmap.service.security.CallerAuthentication;
 import dev.idmap.service.security.TriggerRateLimiter;
 import dev.idmap.service.storage.ReportStore;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +35,7 @@ class IdMappingApi {
 
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_BATCH = 1000;
+    static final int MAX_PAGE = 1_000_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JobQueue queue;
@@ -46,6 +45,7 @@ class IdMappingApi {
     private final TriggerRateLimiter rateLimiter;
     private final IdmapProperties properties;
     private final Clock clock;
+    private final ServerBase serverBase;
 
     IdMappingApi(
             JobQueue queue,
@@ -54,7 +54,9 @@ class IdMappingApi {
             ReportStore store,
             TriggerRateLimiter rateLimiter,
             IdmapProperties properties,
-            Clock clock) {
+            Clock clock,
+            ServerBase serverBase) {
+        this.serverBase = serverBase;
         this.queue = queue;
         this.jobs = jobs;
         this.sites = sites;
@@ -69,11 +71,12 @@ class IdMappingApi {
     @PostMapping(path = "/trigger", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Triggered> trigger(
             @RequestBody(required = false) String body, @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
+        // an invalid trigger costs nothing: only triggers that could start a job take a token
+        var request = TriggerValidation.parse(body, sites);
         rateLimiter.acquire(caller.name()).ifPresent(wait -> {
             throw ApiException.tooManyTriggers(
                     wait, properties.api().triggerRate().perMinute());
         });
-        var request = TriggerValidation.parse(body, sites);
         var triggered = queue.trigger(caller, request.product(), request.sourceURL(), request.destinationURL());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new Triggered(triggered.job().jobId(), triggered.job().status()));
@@ -101,7 +104,7 @@ class IdMappingApi {
             throw ApiException.reportNotAvailable();
         }
         var lifetime = properties.retention().link();
-        var url = store.link(key, lifetime, callerBase());
+        var url = store.link(key, lifetime, serverBase.get());
         return new Download(
                 job.jobId(),
                 url.toString(),
@@ -130,8 +133,8 @@ class IdMappingApi {
                 errors.add("status must be PENDING, IN_PROGRESS, SUCCESS or ERROR");
             }
         }
-        if (page < 0) {
-            errors.add("page must be 0 or more");
+        if (page < 0 || page > MAX_PAGE) {
+            errors.add("page must be between 0 and " + MAX_PAGE);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             errors.add("size must be between 1 and " + MAX_PAGE_SIZE);
@@ -139,7 +142,7 @@ class IdMappingApi {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        var found = queue.list(caller, filter, page * size, size);
+        var found = queue.list(caller, filter, (long) page * size, size);
         var views = found.jobs().stream()
                 .filter(job -> !queue.expired(job))
                 .map(job -> JobView.of(job, job.status() == JobStatus.SUCCESS && !queue.reportExpired(job)))
@@ -187,19 +190,48 @@ class IdMappingApi {
                     "Request body must be a JSON object: {\"entityType\": ..., \"serverIds\": [...]} or"
                             + " {\"entityType\": ..., \"cloudIds\": [...]}");
         }
-        var entityType = node.hasNonNull("entityType") ? node.get("entityType").asString() : null;
-        return lookup(caller, jobId, entityType, strings(node.get("serverIds")), strings(node.get("cloudIds")));
+        var errors = new ArrayList<String>();
+        String entityType = null;
+        var entityTypeNode = node.get("entityType");
+        if (entityTypeNode != null && !entityTypeNode.isNull()) {
+            if (entityTypeNode.isString()) {
+                entityType = entityTypeNode.asString();
+            } else {
+                errors.add("entityType must be a string, e.g. \"jira:issue\"");
+            }
+        }
+        var serverIds = ids(node, "serverIds", errors);
+        var cloudIds = ids(node, "cloudIds", errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return lookup(caller, jobId, entityType, serverIds, cloudIds);
     }
 
-    private static List<String> strings(JsonNode node) {
+    /** An array of IDs: strings, or whole numbers (numeric IDs written without quotes); anything else is named. */
+    private static List<String> ids(JsonNode object, String field, List<String> errors) {
+        var node = object.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isArray()) {
-            throw ApiException.validation("serverIds and cloudIds must be arrays of strings");
+            errors.add(field + " must be an array of strings");
+            return null;
         }
         var values = new ArrayList<String>();
-        node.forEach(item -> values.add(item.isNumber() ? item.asString() : item.asString()));
+        for (int i = 0; i < node.size(); i++) {
+            var item = node.get(i);
+            if (item.isString()) {
+                values.add(item.asString());
+            } else if (item.isIntegralNumber() && item.canConvertToLong() && item.asLong() >= 0) {
+                values.add(Long.toString(item.asLong()));
+            } else {
+                errors.add(field + "[" + i + "] must be a string");
+                if (errors.size() >= 10) {
+                    break;
+                }
+            }
+        }
         return values;
     }
 
@@ -255,9 +287,5 @@ class IdMappingApi {
             throw ApiException.reportNotAvailable();
         }
         return job;
-    }
-
-    private static URI callerBase() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri();
     }
 }

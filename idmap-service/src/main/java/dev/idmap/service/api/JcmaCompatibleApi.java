@@ -56,8 +56,13 @@ class JcmaCompatibleApi {
     ResponseEntity<?> idMappings(
             @PathVariable String site,
             @RequestParam(name = "cloudSiteUrl", required = false) String cloudSiteUrl,
-            @RequestParam(name = "invalidateCache", defaultValue = "false") boolean invalidateCache,
+            @RequestParam(name = "invalidateCache", defaultValue = "false") String invalidateCacheParameter,
             @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
+        // strict, as JCMA documents it: "1", "yes" or "TRUE" would be taken as true by a lenient parser
+        if (!invalidateCacheParameter.equals("true") && !invalidateCacheParameter.equals("false")) {
+            throw ApiException.validation("invalidateCache must be true or false");
+        }
+        var invalidateCache = invalidateCacheParameter.equals("true");
         var source =
                 sites.byName(site).orElseThrow(() -> new ApiException(404, "No configured site named " + site + "."));
         if (cloudSiteUrl == null

@@ -1,6 +1,9 @@
 package dev.idmap.service.config;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -9,10 +12,14 @@ import dev.idmap.core.engine.MappingEngine;
 import dev.idmap.core.engine.StagedMappingEngine;
 import dev.idmap.service.api.BodySizeLimit;
 import dev.idmap.service.api.RequestIds;
+import dev.idmap.service.api.TomcatErrors;
+import dev.idmap.service.jobs.DatabaseOutage;
 import dev.idmap.service.jobs.JobMetrics;
 import dev.idmap.service.jobs.JobQueue;
 import dev.idmap.service.jobs.JobRunner;
 import dev.idmap.service.jobs.Jobs;
+import dev.idmap.service.jobs.OwnExecutions;
+import dev.idmap.service.jobs.Staging;
 import dev.idmap.service.jobs.Sweeper;
 import dev.idmap.service.security.CallerAuthentication;
 import dev.idmap.service.security.Callers;
@@ -25,7 +32,8 @@ import dev.idmap.service.storage.SigningKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +45,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -143,6 +152,25 @@ public class ServiceConfiguration {
         return new JobMetrics(registry, jobs, clock);
     }
 
+    /** The engine's staged data, discarded when a job ends (and at start-up for jobs that ended in a crash). */
+    @Bean
+    Staging staging(MappingEngine engine) {
+        if (!(engine instanceof StagedMappingEngine staged)) {
+            return Staging.NONE;
+        }
+        return new Staging() {
+            @Override
+            public Set<String> runs() {
+                return staged.stagedRunIds();
+            }
+
+            @Override
+            public void discard(String runId) {
+                staged.discard(runId);
+            }
+        };
+    }
+
     @Bean
     JobRunner jobRunner(
             Jobs jobs,
@@ -151,14 +179,63 @@ public class ServiceConfiguration {
             ReportStore store,
             Clock clock,
             IdmapProperties properties,
-            JobMetrics metrics) {
-        Consumer<String> discardStaged = engine instanceof StagedMappingEngine staged ? staged::discard : runId -> {};
-        return new JobRunner(jobs, engine, sites, store, clock, properties.workDir(), metrics, discardStaged);
+            JobMetrics metrics,
+            Staging staging,
+            DataSource dataSource) {
+        return new JobRunner(
+                jobs,
+                engine,
+                sites,
+                store,
+                clock,
+                properties.workDir(),
+                metrics,
+                staging,
+                new DatabaseOutage(dataSource));
     }
 
+    /** This node's name in the scheduler's table: stable across restarts, unique in a cluster (default: host name). */
     @Bean
-    Task<Void> mappingJobTask(JobRunner runner) {
+    DbSchedulerCustomizer nodeName(IdmapProperties properties) {
+        var configured = properties.jobs().nodeName();
+        var name = configured == null || configured.isBlank() ? new SchedulerName.Hostname().getName() : configured;
+        return new DbSchedulerCustomizer() {
+            @Override
+            public Optional<SchedulerName> schedulerName() {
+                return Optional.of(new SchedulerName.Fixed(name));
+            }
+        };
+    }
+
+    /**
+     * The job task; before the scheduler gets it, the executions this node held when it stopped are released, so
+     * that its interrupted jobs continue at once (see {@link OwnExecutions}).
+     */
+    @Bean
+    @DependsOnDatabaseInitialization
+    Task<Void> mappingJobTask(
+            JobRunner runner,
+            DataSource dataSource,
+            DbSchedulerCustomizer nodeName,
+            DbSchedulerProperties scheduler,
+            Clock clock) {
+        var node = nodeName.schedulerName().orElseThrow().getName();
+        var released = OwnExecutions.release(dataSource, scheduler.getTableName(), node, clock.instant());
+        if (released > 0) {
+            log.info("{} job execution(s) of this node ({}) interrupted by its last stop continue now", released, node);
+        }
         return runner.task();
+    }
+
+    /**
+     * Graceful shutdown, first step: running jobs stop at their next checkpoint (they stay IN_PROGRESS and continue
+     * after the restart); then the web server finishes the requests in flight and the scheduler stops.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stopJobs(ContextClosedEvent event) {
+        var context = event.getApplicationContext();
+        context.getBean(JobRunner.class)
+                .stopAll(context.getBean(IdmapProperties.class).jobs().shutdownGrace());
     }
 
     @Bean
@@ -178,13 +255,22 @@ public class ServiceConfiguration {
         return new JobQueue(jobs, scheduler, runner, clock, properties.retention());
     }
 
-    /** Jobs accepted but never handed to the scheduler (a crash between the two) are scheduled on start-up. */
+    /**
+     * On start-up: jobs accepted but never handed to the scheduler (a crash between the two) are scheduled, and the
+     * staged data of jobs that ended just before a crash is removed.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void scheduleActiveJobs(ApplicationReadyEvent event) {
         var context = event.getApplicationContext();
         var jobs = context.getBean(Jobs.class);
         var queue = context.getBean(JobQueue.class);
         jobs.activeJobIds().forEach(queue::schedule);
+        context.getBean(JobRunner.class).discardStagingOfEndedJobs();
+    }
+
+    @Bean
+    TomcatErrors tomcatErrors() {
+        return new TomcatErrors();
     }
 
     @Bean

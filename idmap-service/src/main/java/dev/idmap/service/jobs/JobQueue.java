@@ -92,16 +92,20 @@ public class JobQueue {
 
     public record Page(List<Job> jobs, long total) {}
 
-    public Page list(Caller caller, JobStatus status, int offset, int limit) {
+    public Page list(Caller caller, JobStatus status, long offset, int limit) {
         var owner = caller.admin() ? null : caller.name();
         return new Page(jobs.list(owner, status, offset, limit), jobs.count(owner, status));
     }
 
-    /** Ends an active job as ERROR with a message saying who cancelled it; a final job is returned unchanged. */
+    /**
+     * Ends an active job as ERROR with a message saying who cancelled it (durable before this returns), then asks
+     * its run to stop at its next checkpoint: here at once, on another node at its next progress write. A final job
+     * is returned unchanged.
+     */
     public Job cancel(Caller caller, Job job) {
         var message = "Job was cancelled by " + caller.name() + " at " + clock.instant() + ".";
         if (jobs.fail(job.jobId(), message, clock.instant())) {
-            runner.interrupt(job.jobId());
+            runner.cancelled(job.jobId());
         }
         return jobs.find(job.jobId()).orElse(job);
     }

@@ -70,7 +70,7 @@ public class Jobs {
     }
 
     /** Newest first; {@code owner == null} lists every caller's jobs. */
-    public List<Job> list(String owner, JobStatus status, int offset, int limit) {
+    public List<Job> list(String owner, JobStatus status, long offset, int limit) {
         var sql = new StringBuilder("select " + COLUMNS + " from idmap_job where 1 = 1");
         var params = new java.util.ArrayList<Object>();
         if (owner != null) {
@@ -130,16 +130,18 @@ public class Jobs {
                 == 1;
     }
 
-    public void updateProgress(String jobId, Progress progress) {
-        jdbc.sql("update idmap_job set phase = ?, parts_done = ?, parts_total = ?, entities_processed = ?"
-                        + " where job_id = ? and status = 'IN_PROGRESS'")
-                .params(
-                        progress.phase(),
-                        progress.partsDone(),
-                        progress.partsTotal(),
-                        progress.entitiesProcessed(),
-                        jobId)
-                .update();
+    /** False when the job is no longer IN_PROGRESS (cancelled, or gone). */
+    public boolean updateProgress(String jobId, Progress progress) {
+        return jdbc.sql("update idmap_job set phase = ?, parts_done = ?, parts_total = ?, entities_processed = ?"
+                                + " where job_id = ? and status = 'IN_PROGRESS'")
+                        .params(
+                                progress.phase(),
+                                progress.partsDone(),
+                                progress.partsTotal(),
+                                progress.entitiesProcessed(),
+                                jobId)
+                        .update()
+                == 1;
     }
 
     public boolean succeed(String jobId, JobResult result, Instant now) {

@@ -387,7 +387,24 @@ class WireContractTest {
         assertThat(method.status()).isEqualTo(405);
         assertThat(method.json().get("errorMessage").asString()).startsWith("Method DELETE is not allowed on");
         assertEnvelope(
-                mediaType, 415, "Unsupported Content-Type text/plain: send the request body as application/json.");
+                mediaType,
+                415,
+                "Unsupported Content-Type 'text/plain': send the request body as application/json (UTF-8).");
+    }
+
+    @Test
+    void an_unknown_charset_is_named() {
+        var response = api.send(
+                HttpRequest.newBuilder(api.uri(BASE + "/trigger"))
+                        .header("Content-Type", "application/json; charset=foobar")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")),
+                bearer(ALICE));
+
+        assertEnvelope(
+                response,
+                415,
+                "Unsupported Content-Type 'application/json; charset=foobar': unknown charset 'foobar': send the"
+                        + " request body as application/json (UTF-8).");
     }
 
     @Test
@@ -400,14 +417,22 @@ class WireContractTest {
     }
 
     @Test
-    void triggering_too_often_is_429_with_retry_after() {
-        var responses = new ArrayList<Api.Response>();
-        for (int i = 0; i < 62; i++) {
-            responses.add(api.trigger(TestServers.FLOOD, "{}"));
+    void triggering_too_often_is_429_with_retry_after_and_invalid_triggers_cost_nothing() {
+        // given: more invalid triggers than the burst; they are refused without taking a token
+        for (int i = 0; i < 61; i++) {
+            assertThat(api.trigger(TestServers.FLOOD, "{}").status()).isEqualTo(400);
         }
 
+        // when
+        var responses = new ArrayList<Api.Response>();
+        for (int i = 0; i < 62; i++) {
+            responses.add(api.trigger(TestServers.FLOOD));
+        }
+
+        // then
         var limited = responses.getLast();
-        assertThat(responses.getFirst().status()).isEqualTo(400);
+        assertThat(responses.getFirst().status()).isEqualTo(202);
+        assertThat(responses.get(59).status()).isEqualTo(202);
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.json().get("errorMessage").asString())
                 .startsWith("Too many trigger requests: at most 60 per minute per caller. Retry after ");
