@@ -35,7 +35,8 @@ public final class DatabaseOutage {
                     || t instanceof java.net.ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && lostConnection(sql.getSQLState())) {
+            if (t instanceof SQLException sql
+                    && ((sql.getSQLState() != null && lostConnection(sql.getSQLState())) || closed(sql))) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -43,6 +44,12 @@ public final class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /** A connection the pool or the driver closed after the server went away says so only in words. */
+    private static boolean closed(SQLException e) {
+        var message = String.valueOf(e.getMessage());
+        return message.contains("Connection is closed") || message.contains("This connection has been closed");
     }
 
     /** SQLSTATE class 08 (connection exception) and 57P01..57P03 (PostgreSQL shutting down or starting up). */

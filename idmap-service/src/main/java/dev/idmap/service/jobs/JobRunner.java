@@ -189,7 +189,7 @@ public class JobRunner {
                 try {
                     return attempt(jobId, handle);
                 } catch (RuntimeException e) {
-                    if (!DatabaseOutage.isCause(e)) {
+                    if (!DatabaseOutage.isCause(e) && database.available()) {
                         log.error("job {}: unexpected failure outside the engine", jobId, e);
                         return Completion.AGAIN;
                     }
@@ -252,8 +252,8 @@ public class JobRunner {
             log.info("job {} stopped after it was cancelled", job.jobId());
             return Completion.DONE;
         } catch (RuntimeException e) {
-            if (DatabaseOutage.isCause(e)) {
-                throw e;
+            if (DatabaseOutage.isCause(e) || !database.available()) {
+                throw e; // not the job's fault: the caller waits for the database and runs it again
             }
             switch (e) {
                 case CrawlFailure failure -> end(job, "Report generation failed: " + failure.getMessage(), started);
