@@ -24,6 +24,7 @@ public class JobQueue {
     private final JobRunner runner;
     private final Clock clock;
     private final IdmapProperties.Retention retention;
+    private final FinalJobs finalJobs;
 
     public JobQueue(
             Jobs jobs, SchedulerClient scheduler, JobRunner runner, Clock clock, IdmapProperties.Retention retention) {
@@ -32,6 +33,7 @@ public class JobQueue {
         this.runner = runner;
         this.clock = clock;
         this.retention = retention;
+        this.finalJobs = new FinalJobs(clock);
     }
 
     /** A trigger's answer: the new job, or the identical job that is already PENDING or IN_PROGRESS. */
@@ -76,7 +78,10 @@ public class JobQueue {
         if (jobId == null || jobId.length() > 64) {
             return Optional.empty();
         }
-        return jobs.find(jobId).filter(job -> caller.maySee(job.owner())).filter(job -> !expired(job));
+        return finalJobs
+                .find(jobId, jobs::find)
+                .filter(job -> caller.maySee(job.owner()))
+                .filter(job -> !expired(job));
     }
 
     public boolean expired(Job job) {
