@@ -64,10 +64,31 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "benchmarks/results", description = "directory for the results file")
     Path out;
 
+    /** What to run against each simulated migration. */
+    enum Mode {
+        /** {@code idmap map}: the engine alone. */
+        engine,
+        /** {@code idmap serve}: trigger → poll → publish → download → lookups over HTTP. */
+        service
+    }
+
+    @Option(
+            names = "--mode",
+            split = ",",
+            defaultValue = "engine",
+            description = "engine, service or both (engine,service: side by side on the same simulated sites)")
+    List<Mode> modes;
+
+    @Option(
+            names = "--lookups",
+            defaultValue = "100000",
+            description = "service mode: rows of the detailed report looked up by id (default: ${DEFAULT-VALUE})")
+    long lookups;
+
     @Override
     public Integer call() throws Exception {
         var lines = new ArrayList<String>();
-        lines.add("# idmap engine benchmark " + Instant.now() + " ("
+        lines.add("# idmap " + modes + " benchmark " + Instant.now() + " ("
                 + Runtime.getRuntime().availableProcessors()
                 + " cores; latency " + latencyMs + " ms; rate limit " + (rateLimit == null ? "none" : rateLimit)
                 + "; engine heap " + childHeap + ")");
@@ -75,8 +96,8 @@ final class BenchCommand implements Callable<Integer> {
             lines.addAll(runOne(issues));
         }
         Files.createDirectories(out);
-        var file = out.resolve(
-                "engine-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
+        var file = out.resolve((modes.contains(Mode.service) ? "service-path-" : "engine-")
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
         Files.write(file, lines);
         lines.forEach(spec.commandLine().getOut()::println);
         spec.commandLine().getOut().println("written to " + file);
@@ -96,6 +117,30 @@ final class BenchCommand implements Callable<Integer> {
         var work = Files.createTempDirectory("idmap-bench-");
         try (var sim = dev.idmap.sim.Simulator.start(
                 config.outputDirectory(work.resolve("sim")).build())) {
+            var result = new ArrayList<String>();
+            if (modes.contains(Mode.engine)) {
+                result.addAll(engine(sim, issues, limit, work));
+                deleteRecursively(work.resolve("reports")); // its staging database (~14 GB at 1M issues)
+            }
+            if (modes.contains(Mode.service)) {
+                sim.resetRequestCounts();
+                var service = new ServicePathBench(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        System.getProperty("java.class.path"),
+                        childHeap,
+                        lookups);
+                result.addAll(service.run(sim, issues, Files.createDirectories(work.resolve("service-path"))));
+            }
+            if (result.stream().noneMatch(line -> line.contains("log: "))) {
+                deleteRecursively(work); // a failed run's directory stays for its log
+            }
+            return result;
+        }
+    }
+
+    private List<String> engine(dev.idmap.sim.SimulatedMigration sim, long issues, RateLimit limit, Path work)
+            throws Exception {
+        {
             var sourceSecret = Files.writeString(
                     work.resolve("source.secret"), sim.sourceCredentials().secret());
             var cloudSecret = Files.writeString(
@@ -164,7 +209,6 @@ final class BenchCommand implements Callable<Integer> {
                     peakKb / 1024));
             result.add("  source requests by endpoint: " + new TreeMap<>(source));
             result.add("  cloud requests by endpoint:  " + new TreeMap<>(cloud));
-            deleteRecursively(work); // the staging database of a 1M run takes ~14 GB; a failed run's stays for its log
             return result;
         }
     }

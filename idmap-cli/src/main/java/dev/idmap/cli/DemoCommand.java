@@ -158,16 +158,15 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The URL users name in the trigger: an https identity; the service reaches the simulator via connect-url. */
-    private static String publicSourceUrl(SimulatedMigration simulation) {
+    static String publicSourceUrl(SimulatedMigration simulation) {
         return "https://" + simulation.product().name().toLowerCase() + ".dc.demo.idmap.invalid";
     }
 
-    private static String publicDestinationUrl(SimulatedMigration simulation) {
+    static String publicDestinationUrl(SimulatedMigration simulation) {
         return "https://" + simulation.product().name().toLowerCase() + "-demo.atlassian.net";
     }
 
-    private static List<String> serverArguments(Path dir, List<SimulatedMigration> simulations, String token)
-            throws Exception {
+    static List<String> serverArguments(Path dir, List<SimulatedMigration> simulations, String token) throws Exception {
         var args = new ArrayList<String>(List.of(
                 "--idmap.data-dir=" + dir.resolve("data"),
                 "--idmap.server.port=0",
@@ -223,7 +222,7 @@ final class DemoCommand implements Callable<Integer> {
         return Files.writeString(secrets.resolve(name), secret + "\n");
     }
 
-    private static String randomToken() {
+    static String randomToken() {
         var bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

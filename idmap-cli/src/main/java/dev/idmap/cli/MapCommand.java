@@ -98,9 +98,10 @@ final class MapCommand implements Callable<Integer> {
 
     private void print(MappingOutcome outcome) {
         var out = spec.commandLine().getOut();
+        var summary = outcome.summary();
         out.printf(
                 "%d source entities: %d matched, %d unmatched, %d ambiguous%n",
-                outcome.rows(), outcome.matched(), outcome.unmatched(), outcome.ambiguous());
+                summary.rows(), summary.matched(), summary.unmatched(), summary.ambiguous());
         out.println("compatible report: " + outcome.compatibleReport());
         out.println("detailed report:   " + outcome.detailedReport());
         out.println("summary:           " + outcome.summaryFile());

@@ -96,4 +96,49 @@ class ModuleBoundariesTest {
                 .resideInAPackage("org.springframework..")
                 .check(idmap);
     }
+
+    /**
+     * Controllers go through the application service ({@code JobQueue}): no repository, no SQL, no database in a
+     * controller, so each rule (visibility, expiry, rate, report access) lives in one place.
+     */
+    @Test
+    void controllers_do_not_depend_on_repositories() {
+        noClasses()
+                .that()
+                .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .or()
+                .areAnnotatedWith("org.springframework.stereotype.Controller")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.idmap.service.jobs.Jobs")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.idmap.service.lookup.LookupTable")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework.jdbc..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("javax.sql.DataSource")
+                .check(idmap);
+    }
+
+    /** What both products' connectors need lives in {@code connectors.atlassian}, not in the other product. */
+    @Test
+    void the_confluence_and_jira_connectors_do_not_import_each_other() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.idmap.connectors.confluence..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.idmap.connectors.jira..")
+                .check(idmap);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.idmap.connectors.jira..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.idmap.connectors.confluence..")
+                .check(idmap);
+    }
 }

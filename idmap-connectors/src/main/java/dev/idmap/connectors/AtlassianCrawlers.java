@@ -50,10 +50,21 @@ public final class AtlassianCrawlers implements CrawlerFactory {
         this.seeds = new SplittableRandom(settings.jitterSeed());
     }
 
+    /** What a 403 during a crawl asks the administrator to grant, in each product's terms. */
+    static String permissionAdvice(Product product) {
+        return switch (product) {
+            case JIRA -> "grant it the global permissions 'Administer Jira' and 'Browse users and groups'";
+            case CONFLUENCE ->
+                "grant it the global permission 'Confluence Administrator' (Cloud: make it a Confluence site admin)"
+                        + " and access to every space to map";
+        };
+    }
+
     @Override
     public SiteCrawler open(Product product, Side side, SiteConnection connection) {
         var site = describe(product, side, connection);
-        var client = new SiteClient(site, connection, http, settings.client(), clock, sleeper, nextRandom());
+        var client = new SiteClient(
+                site, permissionAdvice(product), connection, http, settings.client(), clock, sleeper, nextRandom());
         return switch (product) {
             case JIRA ->
                 switch (side) {

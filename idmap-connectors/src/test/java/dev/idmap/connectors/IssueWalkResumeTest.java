@@ -154,6 +154,11 @@ class IssueWalkResumeTest {
             }
 
             @Override
+            public boolean keepsMigrationRecords() {
+                return crawler.keepsMigrationRecords();
+            }
+
+            @Override
             public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
                 return crawler.migratedAccountIds(serverUsers, byKey);
             }

@@ -2,14 +2,20 @@ package dev.idmap.testsupport;
 
 import dev.idmap.connectors.AtlassianCrawlers;
 import dev.idmap.core.engine.MappingEngine;
+import dev.idmap.core.engine.MappingOutcome;
+import dev.idmap.core.engine.MappingRequest;
+import dev.idmap.core.engine.Phase;
 import dev.idmap.core.engine.Progress;
+import dev.idmap.core.engine.ProgressListener;
 import dev.idmap.core.engine.StagedMappingEngine;
+import dev.idmap.core.report.DetailedRow;
 import dev.idmap.service.IdmapServer;
-import dev.idmap.service.jobs.Staging;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,34 +61,26 @@ public final class KillSwitchServer {
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class Configuration {
 
-        /** The real engine, one crawl worker (parts finish in plan order: the kill points are reproducible). */
-        record Real(StagedMappingEngine engine) {}
-
-        @Bean
-        Real realEngine(DataSource dataSource, Clock clock) {
-            return new Real(new StagedMappingEngine(dataSource, new AtlassianCrawlers(), clock, 1));
-        }
-
+        /** The real engine (one crawl worker: parts finish in plan order), killing its process where told. */
         @Bean
         @Primary
-        MappingEngine killingEngine(Real real, Environment environment) {
+        MappingEngine killingEngine(DataSource dataSource, Clock clock, Environment environment) {
+            var real = new StagedMappingEngine(dataSource, new AtlassianCrawlers(), clock, 1);
             var at = killPoint(environment);
-            return (request, outputDir, listener) -> real.engine().run(request, outputDir, progress -> {
-                if (at != null && reached(at, progress)) {
-                    killSelf(at + " " + progress);
-                }
-                listener.onProgress(progress);
-            });
-        }
-
-        @Bean
-        @Primary
-        Staging killingStaging(Real real, Environment environment) {
-            var at = killPoint(environment);
-            return new Staging() {
+            return new MappingEngine() {
                 @Override
-                public Set<String> runs() {
-                    return real.engine().stagedRunIds();
+                public MappingOutcome run(MappingRequest request, Path outputDir, ProgressListener listener) {
+                    return real.run(request, outputDir, progress -> {
+                        if (at != null && reached(at, progress)) {
+                            killSelf(at + " " + progress);
+                        }
+                        listener.onProgress(progress);
+                    });
+                }
+
+                @Override
+                public void forEachDecision(MappingRequest request, Consumer<DetailedRow> sink) {
+                    real.forEachDecision(request, sink);
                 }
 
                 @Override
@@ -90,7 +88,12 @@ public final class KillSwitchServer {
                     if (at == KillPoint.CLEANUP) {
                         killSelf("CLEANUP of " + runId);
                     }
-                    real.engine().discard(runId);
+                    real.discard(runId);
+                }
+
+                @Override
+                public Set<String> stagedRunIds() {
+                    return real.stagedRunIds();
                 }
             };
         }
@@ -103,11 +106,11 @@ public final class KillSwitchServer {
         private static boolean reached(KillPoint at, Progress progress) {
             return switch (at) {
                 case CRAWL ->
-                    progress.phase().equals("CRAWL")
+                    progress.phase() == Phase.CRAWL
                             && progress.partsTotal() > 0
                             && progress.partsDone() >= progress.partsTotal() / 2;
-                case MATCH -> progress.phase().equals("MATCH") && progress.partsDone() >= 1;
-                case REPORT -> progress.phase().equals("REPORT");
+                case MATCH -> progress.phase() == Phase.MATCH && progress.partsDone() >= 1;
+                case REPORT -> progress.phase() == Phase.REPORT;
                 case CLEANUP -> false;
             };
         }

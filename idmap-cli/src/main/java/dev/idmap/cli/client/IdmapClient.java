@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -71,6 +72,19 @@ public final class IdmapClient {
                 node.path("jobId").asString(),
                 URI.create(node.path("downloadUrl").asString()),
                 node.path("expiresIn").asLong());
+    }
+
+    /**
+     * {@code POST …/{jobId}/mappings} with up to 1000 server ids (or keys) of one entity type; answers the body:
+     * {@code mappings}, {@code unresolved} and {@code notFound}.
+     */
+    public JsonNode lookUpServerIds(String jobId, String entityType, List<String> serverIds) {
+        var body = json.writeValueAsString(Map.of("entityType", entityType, "serverIds", serverIds));
+        var request = authorized(BASE_PATH + "/" + encode(jobId) + "/mappings")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return expect(request, 200);
     }
 
     /** Fetches a download link the way {@code curl -O} does: no credentials. */

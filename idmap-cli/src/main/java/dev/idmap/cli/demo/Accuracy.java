@@ -1,8 +1,12 @@
 package dev.idmap.cli.demo;
 
+import dev.idmap.core.match.MatchStatus;
+import dev.idmap.core.report.CompatibleReport;
+import dev.idmap.core.report.DetailedReport;
 import dev.idmap.sim.Expectation;
 import dev.idmap.sim.GroundTruthRow;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,23 +42,24 @@ public record Accuracy(
         // every MATCHED row of the detailed report (user and group ids are not numbers, so only it has them all)
         var mapped = new HashMap<String, String>();
         var status = new HashMap<String, String>();
-        for (var row : ReportRows.read(detailedReport)) {
-            var key = key(row.get("entityType"), row.get("serverId"));
-            status.put(key, row.get("status"));
-            if ("MATCHED".equals(row.get("status"))) {
-                mapped.put(key, row.get("cloudId"));
+        DetailedReport.forEach(detailedReport, row -> {
+            var key = key(row.entityType(), row.serverId());
+            status.put(key, row.status().name());
+            if (row.status() == MatchStatus.MATCHED) {
+                mapped.put(key, row.cloudId());
             }
-        }
+        });
         long expectedMatches = 0, correct = 0, wrong = 0, missed = 0, expectedNonMatches = 0, asDesigned = 0;
         var failures = new TreeMap<String, Long>();
         // the compatible report must say exactly what the detailed one says
-        for (var row : ReportRows.read(compatibleReport)) {
-            var key = key(row.get("entityType"), row.get("serverId"));
-            if (!row.get("cloudId").equals(mapped.get(key))) {
-                wrong++;
-                failures.merge(row.get("entityType") + " (compatible report disagrees)", 1L, Long::sum);
+        var disagreeing = new ArrayList<String>();
+        CompatibleReport.forEach(compatibleReport, row -> {
+            if (!row.cloudId().equals(mapped.get(key(row.entityType(), row.serverId())))) {
+                disagreeing.add(row.entityType());
             }
-        }
+        });
+        wrong += disagreeing.size();
+        disagreeing.forEach(type -> failures.merge(type + " (compatible report disagrees)", 1L, Long::sum));
         for (var row : truth) {
             var key = key(row.entityType(), row.serverId());
             var cloudId = mapped.remove(key);

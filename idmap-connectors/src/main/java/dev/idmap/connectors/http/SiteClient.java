@@ -37,6 +37,7 @@ public final class SiteClient {
     private final SiteConnection connection;
     private final HttpClient http;
     private final ClientSettings settings;
+    private final String permissionAdvice;
     private final InstantSource clock;
     private final Sleeper sleeper;
     private final RandomGenerator random;
@@ -46,9 +47,11 @@ public final class SiteClient {
 
     /**
      * @param site how messages name the site, e.g. {@code "Jira source site http://jira.example.com"}
+     * @param permissionAdvice what to grant when the site answers 403, in the product's own words
      */
     public SiteClient(
             String site,
+            String permissionAdvice,
             SiteConnection connection,
             HttpClient http,
             ClientSettings settings,
@@ -56,6 +59,7 @@ public final class SiteClient {
             Sleeper sleeper,
             RandomGenerator random) {
         this.site = site;
+        this.permissionAdvice = permissionAdvice;
         this.connection = connection;
         this.http = http;
         this.settings = settings;
@@ -157,8 +161,7 @@ public final class SiteClient {
                             CrawlFailure.Kind.PERMISSION,
                             template,
                             response,
-                            "; the account configured for this site lacks a permission: grant it the global"
-                                    + " permissions 'Administer Jira' and 'Browse users and groups'");
+                            "; the account configured for this site lacks a permission: " + permissionAdvice);
                 case Answered(var response)
                 when response.status() / 100 == 5 -> {
                     failures++;

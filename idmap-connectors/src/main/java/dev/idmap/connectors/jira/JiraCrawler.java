@@ -1,9 +1,10 @@
 package dev.idmap.connectors.jira;
 
-import static dev.idmap.connectors.jira.JiraJson.instant;
-import static dev.idmap.connectors.jira.JiraJson.text;
+import static dev.idmap.connectors.atlassian.AtlassianJson.instant;
+import static dev.idmap.connectors.atlassian.AtlassianJson.text;
 
 import dev.idmap.connectors.ListingCrawler;
+import dev.idmap.connectors.atlassian.Attributes;
 import dev.idmap.connectors.http.Pages;
 import dev.idmap.connectors.http.Query;
 import dev.idmap.connectors.http.SiteClient;

@@ -11,6 +11,7 @@ import dev.idmap.core.engine.MappingRequest;
 import dev.idmap.core.engine.ProgressListener;
 import dev.idmap.core.engine.StagedMappingEngine;
 import dev.idmap.core.model.Product;
+import dev.idmap.core.report.DetailedReport;
 import dev.idmap.sim.Expectation;
 import dev.idmap.sim.GroundTruthRow;
 import dev.idmap.sim.SimConfig;
@@ -18,7 +19,6 @@ import dev.idmap.sim.SimProduct;
 import dev.idmap.sim.SimulatedMigration;
 import dev.idmap.sim.Simulator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -159,60 +159,19 @@ class ConfluenceMappingAccuracyTest {
         return dataSource;
     }
 
-    private static List<Row> detailedRows(Path file) throws IOException {
-        var records = rfc4180(Files.readString(file, StandardCharsets.UTF_8));
-        assertThat(records.getFirst())
-                .containsExactly(
-                        "entityType",
-                        "serverId",
-                        "cloudId",
-                        "status",
-                        "rule",
-                        "serverKey",
-                        "cloudKey",
-                        "container",
-                        "candidates",
-                        "reason");
-        return records.subList(1, records.size()).stream()
-                .map(f -> new Row(f.get(0), f.get(1), f.get(2), f.get(3), f.get(8), f.get(9)))
+    private static List<Row> detailedRows(Path file) {
+        return DetailedReport.readAll(file).stream()
+                .map(r -> new Row(
+                        r.entityType(),
+                        r.serverId(),
+                        blank(r.cloudId()),
+                        r.status().name(),
+                        blank(r.candidates()),
+                        blank(r.reason())))
                 .toList();
     }
 
-    /** A strict RFC 4180 reader: quoted fields, doubled quotes, line breaks inside quotes. */
-    private static List<List<String>> rfc4180(String text) {
-        var records = new ArrayList<List<String>>();
-        var record = new ArrayList<String>();
-        var field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n') {
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else if (c != '\r') {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
+    private static String blank(String value) {
+        return value == null ? "" : value;
     }
 }

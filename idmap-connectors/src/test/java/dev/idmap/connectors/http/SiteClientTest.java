@@ -80,6 +80,7 @@ class SiteClientTest {
     SiteClient clientFor(SiteAuth auth, ClientSettings settings) {
         return new SiteClient(
                 "Jira source site " + site.baseUrl(),
+                "grant it the global permissions 'Administer Jira' and 'Browse users and groups'",
                 new SiteConnection(site.baseUrl(), auth),
                 http,
                 settings,

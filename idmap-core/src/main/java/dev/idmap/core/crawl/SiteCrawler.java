@@ -46,12 +46,18 @@ public interface SiteCrawler {
     /** Streams every entity in the scope to the sink, in a deterministic order. */
     void crawl(CrawlScope scope, EntitySink sink);
 
+    /** Whether the site keeps records of migrated users, so that {@link #migratedAccountIds} can be asked. */
+    default boolean keepsMigrationRecords() {
+        return false;
+    }
+
     /**
-     * Cloud only: asks the site which accountId each server user became ({@code /user/bulk/migration}).
-     * Keys are server user keys when {@code byKey}, usernames otherwise. Absent keys were not migrated.
+     * Cloud only, when {@link #keepsMigrationRecords()}: asks the site which accountId each server user became
+     * ({@code /user/bulk/migration}). Keys are server user keys when {@code byKey}, usernames otherwise. Absent keys
+     * were not migrated.
      */
     default Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
-        throw new UnsupportedOperationException("user migration lookup is a Cloud-site operation");
+        throw new IllegalStateException(side() + " site keeps no migration records");
     }
 
     /** Outbound requests issued so far, per endpoint template (e.g. {@code GET /rest/api/2/search}). */

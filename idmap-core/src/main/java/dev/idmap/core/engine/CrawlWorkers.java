@@ -195,6 +195,6 @@ final class CrawlWorkers {
     }
 
     private void report() {
-        progress.accept(new Progress("CRAWL", partsDone.get(), partsTotal, entities.get()));
+        progress.accept(new Progress(Phase.CRAWL, partsDone.get(), partsTotal, entities.get()));
     }
 }

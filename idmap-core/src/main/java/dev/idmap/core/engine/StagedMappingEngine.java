@@ -7,6 +7,8 @@ import dev.idmap.core.match.MatchRules;
 import dev.idmap.core.match.UserRule;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
+import dev.idmap.core.report.Decisions;
+import dev.idmap.core.report.DetailedRow;
 import dev.idmap.core.report.ReportWriter;
 import dev.idmap.core.storage.StagingSchema;
 import dev.idmap.core.storage.StagingStore;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -104,7 +107,7 @@ public final class StagedMappingEngine implements MappingEngine {
                 final int done = i;
                 var decided = matcher.match(request.runId(), order.get(i), n -> {
                     request.checkpoint(); // a type's decisions are redone from the start on the next run
-                    progress.report(new Progress("MATCH", done, order.size(), base + n));
+                    progress.report(new Progress(Phase.MATCH, done, order.size(), base + n));
                 });
                 matchedSoFar += decided;
                 sinceAnalyze += decided;
@@ -115,35 +118,33 @@ public final class StagedMappingEngine implements MappingEngine {
                 }
             }
         }
-        progress.report(new Progress("MATCH", order.size(), order.size(), matchedSoFar));
+        progress.report(new Progress(Phase.MATCH, order.size(), order.size(), matchedSoFar));
         request.checkpoint();
 
-        progress.report(new Progress("REPORT", 0, 1, 0));
+        progress.report(new Progress(Phase.REPORT, 0, 1, 0));
         var requests = new TreeMap<String, Map<String, Long>>();
         requests.put("source", new TreeMap<>(source.requestCounts()));
         requests.put("destination", new TreeMap<>(destination.requestCounts()));
         var written = new ReportWriter(staging)
                 .write(request.runId(), request.product(), requested, request.containerKeys(), outputDir, requests);
-        progress.report(new Progress("REPORT", 1, 1, written.rows()));
+        progress.report(new Progress(Phase.REPORT, 1, 1, written.summary().rows()));
         return new MappingOutcome(
-                written.compatible(),
-                written.detailed(),
-                written.summary(),
-                written.rows(),
-                written.matched(),
-                written.unmatched(),
-                written.ambiguous(),
-                written.countsPerType(),
-                requests);
+                written.compatible(), written.detailed(), written.summaryFile(), written.summary(), requests);
     }
 
-    /** Removes everything staged for a run (entities, checkpoints, decisions); its reports stay where written. */
+    @Override
+    public void forEachDecision(MappingRequest request, Consumer<DetailedRow> sink) {
+        ensureSchema();
+        new Decisions(staging).forEach(request.runId(), requestedTypes(request), request.containerKeys(), sink);
+    }
+
+    @Override
     public void discard(String runId) {
         ensureSchema();
         store.discard(runId);
     }
 
-    /** The runs that have anything staged: a run absent from its owner's list of live runs can be discarded. */
+    @Override
     public Set<String> stagedRunIds() {
         ensureSchema();
         return store.stagedRunIds();
@@ -188,22 +189,20 @@ public final class StagedMappingEngine implements MappingEngine {
         if (!store.finishedParts(runId).contains(StagingStore.partName(Side.DESTINATION, USER_LOOKUP_SCOPE))) {
             store.clearUserMigration(runId);
             long[] asked = {0};
-            try {
+            // a destination without migration records (not a Cloud site) leaves users to be matched by email
+            if (destination.keepsMigrationRecords()) {
                 for (var byKey : List.of(true, false)) {
                     store.forEachSourceUserChunk(runId, userType, byKey, USER_LOOKUP_CHUNK, chunk -> {
                         request.checkpoint(); // the lookup is redone from the start on the next run
                         store.saveUserMigration(runId, byKey, destination.migratedAccountIds(chunk, byKey));
                         asked[0] += chunk.size();
-                        progress.report(new Progress("USER_LOOKUP", partsDone.get(), total, asked[0]));
+                        progress.report(new Progress(Phase.USER_LOOKUP, partsDone.get(), total, asked[0]));
                     });
                 }
-            } catch (UnsupportedOperationException notCloud) {
-                // the destination keeps no migration records: users are matched by email only
-                store.clearUserMigration(runId);
             }
             store.markFinished(runId, Side.DESTINATION, USER_LOOKUP_SCOPE, asked[0]);
         }
-        progress.report(new Progress("USER_LOOKUP", partsDone.incrementAndGet(), total, 0));
+        progress.report(new Progress(Phase.USER_LOOKUP, partsDone.incrementAndGet(), total, 0));
     }
 
     /** A listener must not break a run. */

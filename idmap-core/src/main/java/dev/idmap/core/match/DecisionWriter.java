@@ -50,7 +50,7 @@ final class DecisionWriter implements AutoCloseable {
             insert.setLong(i++, numeric);
         }
         insert.setString(i++, ReportIds.byteOrderKey(reportId));
-        insert.setString(i++, decision.status());
+        insert.setString(i++, decision.status().name());
         switch (decision) {
             case MatchDecision.Matched m -> {
                 insert.setString(i++, m.cloudId());

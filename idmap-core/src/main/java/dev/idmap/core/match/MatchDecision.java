@@ -28,11 +28,11 @@ public sealed interface MatchDecision {
         }
     }
 
-    default String status() {
+    default MatchStatus status() {
         return switch (this) {
-            case Matched m -> "MATCHED";
-            case Ambiguous a -> "AMBIGUOUS";
-            case Unmatched u -> "UNMATCHED";
+            case Matched m -> MatchStatus.MATCHED;
+            case Ambiguous a -> MatchStatus.AMBIGUOUS;
+            case Unmatched u -> MatchStatus.UNMATCHED;
         };
     }
 }

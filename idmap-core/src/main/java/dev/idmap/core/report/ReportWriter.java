@@ -1,5 +1,6 @@
 package dev.idmap.core.report;
 
+import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
 import java.io.BufferedWriter;
@@ -9,16 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the three reports of a run straight from the decision table: one ordered query streamed row by row into
@@ -35,28 +33,18 @@ public final class ReportWriter {
     public static final String SUMMARY_FILE = "summary.json";
     public static final String COMPATIBLE_HEADER = "entityType,serverId,cloudId";
 
-    private static final List<String> STATUSES = List.of("MATCHED", "AMBIGUOUS", "UNMATCHED");
-
-    private final DataSource dataSource;
+    private final Decisions decisions;
 
     public ReportWriter(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.decisions = new Decisions(dataSource);
     }
 
     /**
      * What was written.
      *
-     * @param countsPerType namespace → status → rows, in table order, every status present
+     * @param summary the counts, taken while the rows were written
      */
-    public record Written(
-            Path compatible,
-            Path detailed,
-            Path summary,
-            long rows,
-            long matched,
-            long unmatched,
-            long ambiguous,
-            Map<String, Map<String, Long>> countsPerType) {}
+    public record Written(Path compatible, Path detailed, Path summaryFile, RunSummary summary) {}
 
     /**
      * @param types the types to report (requested ones only, not their dependencies)
@@ -74,136 +62,53 @@ public final class ReportWriter {
             Files.createDirectories(outputDir);
             var compatible = outputDir.resolve(COMPATIBLE_FILE);
             var detailed = outputDir.resolve(DETAILED_FILE);
-            var summary = outputDir.resolve(SUMMARY_FILE);
+            var summaryFile = outputDir.resolve(SUMMARY_FILE);
             var compatibleTmp = outputDir.resolve(COMPATIBLE_FILE + ".part");
             var detailedTmp = outputDir.resolve(DETAILED_FILE + ".part");
             var summaryTmp = outputDir.resolve(SUMMARY_FILE + ".part");
-            var counts = new LinkedHashMap<String, Map<String, Long>>();
-            for (var type : EntityType.of(product)) {
-                if (types.contains(type)) {
-                    var perStatus = new LinkedHashMap<String, Long>();
-                    STATUSES.forEach(s -> perStatus.put(s, 0L));
-                    counts.put(type.namespace(), perStatus);
-                }
-            }
+            var counter = new RunSummary.Counter();
+            EntityType.of(product).stream().filter(types::contains).forEach(type -> counter.expect(type.namespace()));
             try (var compatibleOut = Files.newBufferedWriter(compatibleTmp, StandardCharsets.UTF_8);
-                    var detailedOut = Files.newBufferedWriter(detailedTmp, StandardCharsets.UTF_8)) {
+                    var detailedOut = Csv.printer(Files.newBufferedWriter(detailedTmp, StandardCharsets.UTF_8))) {
                 compatibleOut.write(COMPATIBLE_HEADER + "\n");
-                detailedOut.write(DetailedRow.HEADER + "\r\n");
-                streamRows(runId, types, containerKeys, row -> {
-                    counts.get(row.entityType()).merge(row.status(), 1L, Long::sum);
+                detailedOut.printRecord(DetailedRow.COLUMNS);
+                decisions.forEach(runId, types, containerKeys, row -> {
+                    counter.count(row.entityType(), row.status());
                     write(compatibleOut, detailedOut, row);
                 });
             }
-            Files.writeString(summaryTmp, summaryJson(runId, product, counts, requestsPerSite), StandardCharsets.UTF_8);
+            var summary = counter.summary();
+            Files.writeString(
+                    summaryTmp, summaryJson(runId, product, summary, requestsPerSite), StandardCharsets.UTF_8);
             move(compatibleTmp, compatible);
             move(detailedTmp, detailed);
-            move(summaryTmp, summary);
-            long matched = total(counts, "MATCHED");
-            long ambiguous = total(counts, "AMBIGUOUS");
-            long unmatched = total(counts, "UNMATCHED");
-            return new Written(
-                    compatible,
-                    detailed,
-                    summary,
-                    matched + ambiguous + unmatched,
-                    matched,
-                    unmatched,
-                    ambiguous,
-                    counts);
+            move(summaryTmp, summaryFile);
+            return new Written(compatible, detailed, summaryFile, summary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports into " + outputDir, e);
         }
     }
 
-    private static void write(BufferedWriter compatibleOut, BufferedWriter detailedOut, DetailedRow row) {
+    /**
+     * A matched row goes into the compatible report when both ids are plain numbers; otherwise the detailed row
+     * says why it was left out.
+     */
+    private static void write(BufferedWriter compatibleOut, CSVPrinter detailedOut, DetailedRow row) {
         try {
             var out = row;
-            if ("MATCHED".equals(row.status())) {
+            if (row.status() == MatchStatus.MATCHED) {
                 var problem =
                         ReportIds.whyNotCompatible(row.serverId()).or(() -> ReportIds.whyNotCompatible(row.cloudId()));
                 if (problem.isEmpty()) {
                     compatibleOut.write(row.entityType() + "," + row.serverId() + "," + row.cloudId() + "\n");
                 } else {
-                    out = new DetailedRow(
-                            row.entityType(),
-                            row.serverId(),
-                            row.cloudId(),
-                            row.status(),
-                            row.rule(),
-                            row.serverKey(),
-                            row.cloudKey(),
-                            row.container(),
-                            row.candidates(),
-                            "left out of the compatible report: " + problem.get());
+                    out = row.withReason("left out of the compatible report: " + problem.get());
                 }
             }
-            detailedOut.write(Csv.line(out.fields()));
+            detailedOut.printRecord(out.fields());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void streamRows(
-            String runId,
-            Set<EntityType> types,
-            Set<String> containerKeys,
-            java.util.function.Consumer<DetailedRow> sink) {
-        if (types.isEmpty()) {
-            return;
-        }
-        var typeList = types.stream().map(t -> "'" + t.name() + "'").sorted().collect(Collectors.joining(","));
-        var sql = "select entity_type, source_id, cloud_id, status, rule, server_key, cloud_key, container,"
-                + " candidates, reason from idmap_stage_decision where run_id = ? and entity_type in (" + typeList
-                + ") order by type_rank, case when sort_num is null then 1 else 0 end, sort_num, sort_text";
-        try (var connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (var statement = connection.prepareStatement(sql)) {
-                statement.setFetchSize(1000);
-                statement.setString(1, runId);
-                try (var result = statement.executeQuery()) {
-                    while (result.next()) {
-                        var type = EntityType.valueOf(result.getString(1));
-                        if (!inScope(type, result.getString(6), result.getString(8), containerKeys)) {
-                            continue;
-                        }
-                        sink.accept(new DetailedRow(
-                                type.namespace(),
-                                ReportIds.reportForm(type, result.getString(2)),
-                                ReportIds.reportForm(type, result.getString(3)),
-                                result.getString(4),
-                                result.getString(5),
-                                result.getString(6),
-                                result.getString(7),
-                                result.getString(8),
-                                result.getString(9),
-                                result.getString(10)));
-                    }
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the decisions of run " + runId + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Containers (projects, spaces) outside the requested keys, and their project-scoped contents, are left out. */
-    private static boolean inScope(EntityType type, String serverKey, String container, Set<String> containerKeys) {
-        if (containerKeys.isEmpty()) {
-            return true;
-        }
-        if (type == EntityType.PROJECT || type == EntityType.SPACE) {
-            return containerKeys.contains(serverKey);
-        }
-        var parent = type.parent().orElse(null);
-        if ((parent == EntityType.PROJECT || parent == EntityType.SPACE) && container != null) {
-            return containerKeys.contains(container);
-        }
-        return true;
-    }
-
-    private static long total(Map<String, Map<String, Long>> counts, String status) {
-        return counts.values().stream().mapToLong(m -> m.get(status)).sum();
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -211,18 +116,23 @@ public final class ReportWriter {
     }
 
     static String summaryJson(
-            String runId,
-            Product product,
-            Map<String, Map<String, Long>> counts,
-            Map<String, Map<String, Long>> requestsPerSite) {
+            String runId, Product product, RunSummary summary, Map<String, Map<String, Long>> requestsPerSite) {
         var json = new StringBuilder("{\n");
         json.append("  \"runId\": ").append(Json.string(runId)).append(",\n");
         json.append("  \"product\": ").append(Json.string(product.name())).append(",\n");
         var totals = new LinkedHashMap<String, Long>();
-        STATUSES.forEach(s -> totals.put(s, total(counts, s)));
+        totals.put(MatchStatus.MATCHED.name(), summary.matched());
+        totals.put(MatchStatus.AMBIGUOUS.name(), summary.ambiguous());
+        totals.put(MatchStatus.UNMATCHED.name(), summary.unmatched());
         json.append("  \"totals\": ").append(Json.counts(totals)).append(",\n");
         json.append("  \"entityTypes\": {");
-        appendNested(json, counts);
+        var perType = new LinkedHashMap<String, Map<String, Long>>();
+        summary.countsPerType().forEach((type, counts) -> {
+            var named = new LinkedHashMap<String, Long>();
+            counts.forEach((status, n) -> named.put(status.name(), n));
+            perType.put(type, named);
+        });
+        appendNested(json, perType);
         json.append("},\n  \"requests\": {");
         var sortedRequests = new TreeMap<String, Map<String, Long>>();
         requestsPerSite.forEach((site, endpoints) -> sortedRequests.put(site, new TreeMap<>(endpoints)));
@@ -272,9 +182,5 @@ public final class ReportWriter {
             }
             return out.append('"').toString();
         }
-    }
-
-    static Collection<String> statuses() {
-        return Arrays.asList(STATUSES.toArray(String[]::new));
     }
 }

@@ -63,16 +63,16 @@ public final class EngineBenchmark {
             String[] phase = {""};
             long started = System.nanoTime();
             var outcome = engine.run(request, Path.of("target/benchmark-" + database), progress -> {
-                if (!progress.phase().equals(phase[0])) {
+                if (!progress.phase().name().equals(phase[0])) {
                     long now = System.nanoTime();
                     if (!phase[0].isEmpty()) {
                         phases.get(phase[0])[0] += now - last[0];
                     }
-                    phase[0] = progress.phase();
+                    phase[0] = progress.phase().name();
                     last[0] = now;
                 }
-                phases.computeIfAbsent(progress.phase(), p -> new long[2])[1] =
-                        Math.max(phases.get(progress.phase())[1], progress.entitiesProcessed());
+                phases.computeIfAbsent(progress.phase().name(), p -> new long[2])[1] =
+                        Math.max(phases.get(progress.phase().name())[1], progress.entitiesProcessed());
             });
             phases.get(phase[0])[0] += System.nanoTime() - last[0];
             long total = System.nanoTime() - started;
@@ -81,7 +81,10 @@ public final class EngineBenchmark {
             }
             lines.append(String.format(
                     "%-10s total %6.1f s, %,d rows (%,d matched)%n",
-                    database, total / 1e9, outcome.rows(), outcome.matched()));
+                    database,
+                    total / 1e9,
+                    outcome.summary().rows(),
+                    outcome.summary().matched()));
             phases.forEach((name, figures) -> lines.append(String.format(
                     "%-10s   %-18s %6.1f s  %,9d entities  %,8.0f entities/s%n",
                     "", name, figures[0] / 1e9, figures[1], figures[1] / Math.max(1e-9, figures[0] / 1e9))));
@@ -167,6 +170,11 @@ public final class EngineBenchmark {
                 }
                 default -> {}
             }
+        }
+
+        @Override
+        public boolean keepsMigrationRecords() {
+            return side == Side.DESTINATION;
         }
 
         @Override

@@ -76,8 +76,8 @@ class ResumeTest {
                 .isEqualTo(Files.readAllBytes(clean.outcome().compatibleReport()));
         assertThat(Files.readAllBytes(resumed.outcome().detailedReport()))
                 .isEqualTo(Files.readAllBytes(clean.outcome().detailedReport()));
-        assertThat(resumed.outcome().matched()).isEqualTo(2 + 2400 - 12);
-        assertThat(resumed.outcome().unmatched()).isEqualTo(12);
+        assertThat(resumed.outcome().summary().matched()).isEqualTo(2 + 2400 - 12);
+        assertThat(resumed.outcome().summary().unmatched()).isEqualTo(12);
     }
 
     @Test

@@ -51,7 +51,7 @@ abstract class JiraMatchingSpecification {
         assertThat(result.row(PROJECT, "10000").cloudId()).isEqualTo("10042");
         assertThat(result.row(PROJECT, "10000").rule()).isEqualTo("project-key");
         var absent = result.row(PROJECT, "10001");
-        assertThat(absent.status()).isEqualTo("UNMATCHED");
+        assertThat(absent.status()).isEqualTo(MatchStatus.UNMATCHED);
         assertThat(absent.reason())
                 .isEqualTo("not found in Cloud: project project key NOPE absent (project not migrated?)");
     }
@@ -74,7 +74,7 @@ abstract class JiraMatchingSpecification {
         // and a moved issue is found under its old key, unless two Cloud issues claim that key equally
         assertThat(result.row(ISSUE, "20003").cloudId()).isEqualTo("30002");
         assertThat(result.row(ISSUE, "20003").rule()).isEqualTo("issue-key+historical-key");
-        assertThat(result.row(ISSUE, "20002").status()).isEqualTo("AMBIGUOUS");
+        assertThat(result.row(ISSUE, "20002").status()).isEqualTo(MatchStatus.AMBIGUOUS);
         assertThat(result.row(ISSUE, "20002").candidates()).isEqualTo("30001;30002");
     }
 
@@ -98,7 +98,7 @@ abstract class JiraMatchingSpecification {
         assertThat(result.row(COMPONENT, "1").cloudId()).isEqualTo("102");
         assertThat(result.row(COMPONENT, "2").cloudId()).isEqualTo("101");
         assertThat(result.row(COMPONENT, "2").container()).isEqualTo("XYZ");
-        assertThat(result.row(VERSION, "5").status()).isEqualTo("UNMATCHED");
+        assertThat(result.row(VERSION, "5").status()).isEqualTo(MatchStatus.UNMATCHED);
         assertThat(result.row(VERSION, "5").reason()).contains("exists, but not in the mapped container");
     }
 
@@ -140,7 +140,7 @@ abstract class JiraMatchingSpecification {
         assertThat(team.cloudKey()).isEqualTo("Team (migrated)");
         // and two fields of the same type that fit equally are not guessed
         var risk = result.row(CUSTOM_FIELD, "10101");
-        assertThat(risk.status()).isEqualTo("AMBIGUOUS");
+        assertThat(risk.status()).isEqualTo(MatchStatus.AMBIGUOUS);
         assertThat(risk.candidates()).isEqualTo("10032;10033");
         assertThat(result.row(CUSTOM_FIELD, "10102").cloudId()).isEqualTo("10034");
     }
@@ -166,7 +166,7 @@ abstract class JiraMatchingSpecification {
         assertThat(result.row(ISSUE_TYPE, "10000").cloudId()).isEqualTo("10100");
         assertThat(result.row(ISSUE_TYPE, "10001").cloudId()).isEqualTo("10102");
         assertThat(result.row(RESOLUTION, "1").cloudId()).isEqualTo("10000");
-        assertThat(result.row(RESOLUTION, "2").status()).isEqualTo("UNMATCHED");
+        assertThat(result.row(RESOLUTION, "2").status()).isEqualTo(MatchStatus.UNMATCHED);
         assertThat(result.row(RESOLUTION, "2").reason()).contains("resolutions are never migrated");
     }
 
@@ -247,7 +247,7 @@ abstract class JiraMatchingSpecification {
         assertThat(result.row(ISSUE_STATUS, "2").cloudId()).isEqualTo("102");
         // but issues that name two candidates of "Medium" settle nothing
         var medium = result.row(PRIORITY, "7");
-        assertThat(medium.status()).isEqualTo("AMBIGUOUS");
+        assertThat(medium.status()).isEqualTo(MatchStatus.AMBIGUOUS);
         assertThat(medium.reason()).endsWith("; migrated issues use several of them (70: 1, 71: 1)");
         // and no issue of Cloud carries a priority for "Low": nothing observed, nothing settled
         assertThat(result.row(PRIORITY, "8").reason()).endsWith("; no migrated issues use any of them");
@@ -357,7 +357,7 @@ abstract class JiraMatchingSpecification {
         // when
         var result = map(scenario, Set.of(ISSUE_STATUS));
         // then
-        assertThat(result.row(ISSUE_STATUS, "1").status()).isEqualTo("AMBIGUOUS");
+        assertThat(result.row(ISSUE_STATUS, "1").status()).isEqualTo(MatchStatus.AMBIGUOUS);
     }
 
     @Test
@@ -478,7 +478,7 @@ abstract class JiraMatchingSpecification {
         // then
         assertThat(result.row(DASHBOARD, "10100").cloudId()).isEqualTo("20100");
         assertThat(result.row(DASHBOARD, "10100").rule()).isEqualTo("name+owner-not-shown");
-        assertThat(result.row(DASHBOARD, "10101").status()).isEqualTo("AMBIGUOUS");
+        assertThat(result.row(DASHBOARD, "10101").status()).isEqualTo(MatchStatus.AMBIGUOUS);
     }
 
     @Test
@@ -490,7 +490,7 @@ abstract class JiraMatchingSpecification {
         // when
         var result = map(scenario);
         // then
-        assertThat(result.row(FILTER, "10000").status()).isEqualTo("UNMATCHED");
+        assertThat(result.row(FILTER, "10000").status()).isEqualTo(MatchStatus.UNMATCHED);
         assertThat(result.row(FILTER, "10000").reason()).isEqualTo("its owner JIRAUSER9 not matched in Cloud");
     }
 
@@ -631,7 +631,7 @@ abstract class JiraMatchingSpecification {
         // then
         assertThat(result.row(COMMENT, "1").cloudId()).isEqualTo("102");
         assertThat(result.row(COMMENT, "2").cloudId()).isEqualTo("101");
-        assertThat(result.row(COMMENT, "3").status()).isEqualTo("UNMATCHED");
+        assertThat(result.row(COMMENT, "3").status()).isEqualTo(MatchStatus.UNMATCHED);
         assertThat(result.row(COMMENT, "3").container()).isEqualTo("ABC-2");
         assertThat(result.row(WORKLOG, "4").cloudId()).isEqualTo("104");
         assertThat(result.row(ATTACHMENT, "5").cloudId()).isEqualTo("105");
@@ -655,7 +655,7 @@ abstract class JiraMatchingSpecification {
         // then
         assertThat(result.row(COMMENT, "1").cloudId()).isEqualTo("101");
         assertThat(result.row(COMMENT, "1").rule()).isEqualTo("created-within-issue+author-unmapped");
-        assertThat(result.row(COMMENT, "2").status()).isEqualTo("UNMATCHED");
+        assertThat(result.row(COMMENT, "2").status()).isEqualTo(MatchStatus.UNMATCHED);
         assertThat(result.row(COMMENT, "2").reason()).contains("its author is not the mapped author");
     }
 
@@ -731,10 +731,10 @@ abstract class JiraMatchingSpecification {
         // when
         var result = map(scenario);
         // then
-        assertThat(result.row(PRIORITY, "1").status()).isEqualTo("AMBIGUOUS");
-        assertThat(result.row(PRIORITY, "2").status()).isEqualTo("AMBIGUOUS");
+        assertThat(result.row(PRIORITY, "1").status()).isEqualTo(MatchStatus.AMBIGUOUS);
+        assertThat(result.row(PRIORITY, "2").status()).isEqualTo(MatchStatus.AMBIGUOUS);
         assertThat(result.row(PRIORITY, "2").reason()).contains("also fits server priority 1");
-        assertThat(result.outcome().matched()).isZero();
+        assertThat(result.outcome().summary().matched()).isZero();
     }
 
     @Test
@@ -750,6 +750,6 @@ abstract class JiraMatchingSpecification {
         // then
         assertThat(result.rows()).extracting(r -> r.entityType()).containsOnly("jira:comment");
         assertThat(result.row(COMMENT, "1").cloudId()).isEqualTo("101");
-        assertThat(result.outcome().countsPerType()).containsOnlyKeys("jira:comment");
+        assertThat(result.outcome().summary().countsPerType()).containsOnlyKeys("jira:comment");
     }
 }

@@ -38,7 +38,7 @@ class PersonalSpaceMatchingTest {
         var result = run(scenario);
         // then
         var alice = result.row(SPACE, "98310");
-        assertThat(alice.status()).isEqualTo("MATCHED");
+        assertThat(alice.status()).isEqualTo(MatchStatus.MATCHED);
         assertThat(alice.cloudId()).isEqualTo("1933321");
         assertThat(alice.rule()).isEqualTo(SpaceRule.BY_OWNER);
         assertThat(alice.cloudKey()).isEqualTo("~557058alice");
@@ -58,7 +58,7 @@ class PersonalSpaceMatchingTest {
         var result = run(scenario);
         // then
         var carol = result.row(SPACE, "98312");
-        assertThat(carol.status()).isEqualTo("UNMATCHED");
+        assertThat(carol.status()).isEqualTo(MatchStatus.UNMATCHED);
         assertThat(carol.cloudId()).isNullOrEmpty();
         assertThat(carol.reason())
                 .isEqualTo("personal space ~carol: its owner key-carol is not matched in Cloud, and the migration"
@@ -76,7 +76,7 @@ class PersonalSpaceMatchingTest {
         var result = run(scenario);
         // then
         var alice = result.row(SPACE, "98310");
-        assertThat(alice.status()).isEqualTo("UNMATCHED");
+        assertThat(alice.status()).isEqualTo(MatchStatus.UNMATCHED);
         assertThat(alice.reason())
                 .isEqualTo("personal space ~alice: its owner is matched, but no Cloud personal space belongs to the"
                         + " owner's account (personal space not migrated?)");
@@ -94,7 +94,7 @@ class PersonalSpaceMatchingTest {
         var result = run(scenario);
         // then
         var alice = result.row(SPACE, "98310");
-        assertThat(alice.status()).isEqualTo("AMBIGUOUS");
+        assertThat(alice.status()).isEqualTo(MatchStatus.AMBIGUOUS);
         assertThat(alice.candidates()).isEqualTo("1933320;1933321");
     }
 
@@ -111,8 +111,8 @@ class PersonalSpaceMatchingTest {
         // when
         var result = run(scenario);
         // then
-        assertThat(result.row(SPACE, "98310").status()).isEqualTo("AMBIGUOUS");
-        assertThat(result.row(SPACE, "98313").status()).isEqualTo("AMBIGUOUS");
+        assertThat(result.row(SPACE, "98310").status()).isEqualTo(MatchStatus.AMBIGUOUS);
+        assertThat(result.row(SPACE, "98313").status()).isEqualTo(MatchStatus.AMBIGUOUS);
     }
 
     @Test
@@ -145,7 +145,7 @@ class PersonalSpaceMatchingTest {
         // when
         var result = run(scenario);
         // then
-        assertThat(result.row(SPACE, "98306").status()).isEqualTo("UNMATCHED");
+        assertThat(result.row(SPACE, "98306").status()).isEqualTo(MatchStatus.UNMATCHED);
     }
 
     private static Scenario aMigrationOfAliceAndBob() {

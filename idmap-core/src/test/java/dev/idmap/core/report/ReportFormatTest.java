@@ -5,6 +5,7 @@ import static dev.idmap.core.testing.Sites.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.testing.Scenario;
 import dev.idmap.core.testing.TestDatabases;
 import java.io.IOException;
@@ -112,7 +113,7 @@ class ReportFormatTest {
         assertThat(StrictLoader.load(result.outcome().compatibleReport()))
                 .noneMatch(m -> m.entityType().startsWith("identity:"));
         var user = result.row(JIRA_USER, "JIRAUSER10100");
-        assertThat(user.status()).isEqualTo("MATCHED");
+        assertThat(user.status()).isEqualTo(MatchStatus.MATCHED);
         assertThat(user.cloudId()).isEqualTo("557058:f58131cb-b67d-43c7-b30d-6b58d40bd077");
         assertThat(user.reason())
                 .isEqualTo("left out of the compatible report: id JIRAUSER10100 is not a number, and loaders of this"
@@ -128,7 +129,7 @@ class ReportFormatTest {
         assertThat(StrictLoader.load(result.outcome().compatibleReport()))
                 .noneMatch(m -> m.serverId().contains("dev"));
         var group = result.row(JIRA_GROUP, "dev, ops");
-        assertThat(group.status()).isEqualTo("MATCHED");
+        assertThat(group.status()).isEqualTo(MatchStatus.MATCHED);
         assertThat(group.cloudId()).isEqualTo("g-1");
         assertThat(group.reason())
                 .isEqualTo("left out of the compatible report: id contains a comma, quote or line break");

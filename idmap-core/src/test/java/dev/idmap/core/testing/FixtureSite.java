@@ -117,10 +117,12 @@ public class FixtureSite implements SiteCrawler {
     }
 
     @Override
+    public boolean keepsMigrationRecords() {
+        return side == Side.DESTINATION;
+    }
+
+    @Override
     public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
-        if (side != Side.DESTINATION) {
-            throw new UnsupportedOperationException("user migration lookup is a Cloud-site operation");
-        }
         count("GET /rest/api/3/user/bulk/migration");
         var source = byKey ? migratedByKey : migratedByUsername;
         var result = new HashMap<String, String>();

@@ -1,5 +1,9 @@
 package dev.idmap.service.api;
 
+import dev.idmap.service.jobs.JobAlreadyEnded;
+import dev.idmap.service.jobs.JobNotFound;
+import dev.idmap.service.jobs.TriggerRateExceeded;
+import dev.idmap.service.lookup.Lookups;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -51,6 +55,29 @@ class ApiErrors {
         var headers = new HttpHeaders();
         e.headers().forEach(headers::add);
         return envelope(request, e.status(), e.getMessage(), e.errors(), headers);
+    }
+
+    @ExceptionHandler(JobNotFound.class)
+    ResponseEntity<ErrorEnvelope> jobNotFound(JobNotFound e, HttpServletRequest request) {
+        return envelope(request, 404, ApiException.jobNotFoundMessage(e.jobId()));
+    }
+
+    @ExceptionHandler(JobAlreadyEnded.class)
+    ResponseEntity<ErrorEnvelope> jobAlreadyEnded(JobAlreadyEnded e, HttpServletRequest request) {
+        return envelope(request, 409, e.getMessage());
+    }
+
+    @ExceptionHandler(TriggerRateExceeded.class)
+    ResponseEntity<ErrorEnvelope> tooManyTriggers(TriggerRateExceeded e, HttpServletRequest request) {
+        var headers = new HttpHeaders();
+        headers.add(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+        return envelope(request, 429, e.getMessage(), null, headers);
+    }
+
+    /** 400 in the validation envelope; the one error lists the valid entity types of the job's product. */
+    @ExceptionHandler(Lookups.UnknownEntityType.class)
+    ResponseEntity<ErrorEnvelope> unknownEntityType(Lookups.UnknownEntityType e, HttpServletRequest request) {
+        return envelope(request, 400, ApiException.VALIDATION_FAILED, List.of(e.getMessage()), HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)

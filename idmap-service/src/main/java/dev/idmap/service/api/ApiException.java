@@ -1,6 +1,5 @@
 package dev.idmap.service.api;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -65,14 +64,5 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String message) {
         return new ApiException(409, message);
-    }
-
-    public static ApiException tooManyTriggers(Duration retryAfter, int perMinute) {
-        return new ApiException(
-                429,
-                "Too many trigger requests: at most " + perMinute + " per minute per caller. Retry after "
-                        + retryAfter.toSeconds() + " seconds.",
-                null,
-                Map.of("Retry-After", Long.toString(retryAfter.toSeconds())));
     }
 }

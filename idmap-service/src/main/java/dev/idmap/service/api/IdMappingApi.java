@@ -2,15 +2,15 @@ package dev.idmap.service.api;
 
 import dev.idmap.service.config.IdmapProperties;
 import dev.idmap.service.config.Sites;
-import dev.idmap.service.jobs.Job;
 import dev.idmap.service.jobs.JobQueue;
 import dev.idmap.service.jobs.JobStatus;
-import dev.idmap.service.jobs.Jobs;
+import dev.idmap.service.jobs.ReportAccess;
+import dev.idmap.service.lookup.LookupAnswer;
+import dev.idmap.service.lookup.LookupQuery;
 import dev.idmap.service.security.Caller;
 import dev.idmap.service.security.CallerAuthentication;
-import dev.idmap.service.security.TriggerRateLimiter;
-import dev.idmap.service.storage.ReportStore;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Atlassian's Id Mapping report API ({@code /migrations/reports/v1/id-mappings}), plus list, cancel and lookups. */
+/**
+ * Atlassian's Id Mapping report API ({@code /migrations/reports/v1/id-mappings}), plus list, cancel and lookups.
+ * Every rule is the job queue's; this class only reads requests and writes responses.
+ */
 @RestController
 @RequestMapping(path = "/migrations/reports/v1/id-mappings", produces = MediaType.APPLICATION_JSON_VALUE)
 class IdMappingApi {
@@ -39,29 +42,15 @@ class IdMappingApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JobQueue queue;
-    private final Jobs jobs;
     private final Sites sites;
-    private final ReportStore store;
-    private final TriggerRateLimiter rateLimiter;
     private final IdmapProperties properties;
     private final Clock clock;
     private final ServerBase serverBase;
 
-    IdMappingApi(
-            JobQueue queue,
-            Jobs jobs,
-            Sites sites,
-            ReportStore store,
-            TriggerRateLimiter rateLimiter,
-            IdmapProperties properties,
-            Clock clock,
-            ServerBase serverBase) {
+    IdMappingApi(JobQueue queue, Sites sites, IdmapProperties properties, Clock clock, ServerBase serverBase) {
         this.serverBase = serverBase;
         this.queue = queue;
-        this.jobs = jobs;
         this.sites = sites;
-        this.store = store;
-        this.rateLimiter = rateLimiter;
         this.properties = properties;
         this.clock = clock;
     }
@@ -71,21 +60,18 @@ class IdMappingApi {
     @PostMapping(path = "/trigger", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Triggered> trigger(
             @RequestBody(required = false) String body, @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
-        // an invalid trigger costs nothing: only triggers that could start a job take a token
-        var request = TriggerValidation.parse(body, sites);
-        rateLimiter.acquire(caller.name()).ifPresent(wait -> {
-            throw ApiException.tooManyTriggers(
-                    wait, properties.api().triggerRate().perMinute());
+        var triggered = queue.trigger(caller, () -> {
+            var request = TriggerValidation.parse(body, sites);
+            return new JobQueue.Target(request.product(), request.sourceURL(), request.destinationURL());
         });
-        var triggered = queue.trigger(caller, request.product(), request.sourceURL(), request.destinationURL());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new Triggered(triggered.job().jobId(), triggered.job().status()));
     }
 
     @GetMapping("/{jobId}")
     JobView status(@PathVariable String jobId, @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
-        var job = visible(caller, jobId);
-        return JobView.of(job, job.status() == JobStatus.SUCCESS && !queue.reportExpired(job));
+        var job = queue.status(caller, jobId);
+        return JobView.of(job, queue.reportAvailable(job));
     }
 
     record Download(String jobId, String downloadUrl, long expiresIn, String expiresAt, String format) {}
@@ -98,21 +84,15 @@ class IdMappingApi {
         if (!format.equals("compatible") && !format.equals("detailed")) {
             throw ApiException.validation("format must be compatible (entityType,serverId,cloudId) or detailed");
         }
-        var job = finished(caller, jobId);
-        var key = job.reportKey(format.equals("detailed"));
-        if (!store.exists(key)) {
-            throw ApiException.reportNotAvailable();
-        }
+        var ready = ready(queue.report(caller, jobId));
+        var url = queue.link(ready, format.equals("detailed"), serverBase.get())
+                .orElseThrow(ApiException::reportNotAvailable);
         var lifetime = properties.retention().link();
-        var url = store.link(key, lifetime, serverBase.get());
         return new Download(
-                job.jobId(),
+                jobId,
                 url.toString(),
                 lifetime.toSeconds(),
-                clock.instant()
-                        .plus(lifetime)
-                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                        .toString(),
+                clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS).toString(),
                 format);
     }
 
@@ -144,28 +124,18 @@ class IdMappingApi {
         }
         var found = queue.list(caller, filter, (long) page * size, size);
         var views = found.jobs().stream()
-                .filter(job -> !queue.expired(job))
-                .map(job -> JobView.of(job, job.status() == JobStatus.SUCCESS && !queue.reportExpired(job)))
+                .map(job -> JobView.of(job, queue.reportAvailable(job)))
                 .toList();
         return new JobList(views, page, size, found.total());
     }
 
     @PostMapping("/{jobId}/cancel")
     JobView cancel(@PathVariable String jobId, @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
-        var job = visible(caller, jobId);
-        if (!job.status().active()) {
-            throw ApiException.conflict("Job " + jobId + " has already ended with status " + job.status()
-                    + "; only PENDING or IN_PROGRESS jobs can be cancelled.");
-        }
-        return JobView.of(queue.cancel(caller, job), false);
+        return JobView.of(queue.cancel(caller, jobId), false);
     }
 
-    record Mapping(String entityType, String serverId, String cloudId) {}
-
-    record Lookup(String jobId, String entityType, List<Mapping> mappings, List<String> notFound) {}
-
     @GetMapping("/{jobId}/mappings")
-    Lookup lookup(
+    LookupAnswer lookup(
             @PathVariable String jobId,
             @RequestParam(name = "entityType", required = false) String entityType,
             @RequestParam(name = "serverId", required = false) List<String> serverIds,
@@ -175,7 +145,7 @@ class IdMappingApi {
     }
 
     @PostMapping(path = "/{jobId}/mappings", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Lookup batchLookup(
+    LookupAnswer batchLookup(
             @PathVariable String jobId,
             @RequestBody(required = false) String body,
             @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
@@ -219,7 +189,7 @@ class IdMappingApi {
             return null;
         }
         var values = new ArrayList<String>();
-        for (int i = 0; i < node.size(); i++) {
+        for (int i = 0; i < node.size() && errors.size() < 10; i++) {
             var item = node.get(i);
             if (item.isString()) {
                 values.add(item.asString());
@@ -227,15 +197,12 @@ class IdMappingApi {
                 values.add(Long.toString(item.asLong()));
             } else {
                 errors.add(field + "[" + i + "] must be a string");
-                if (errors.size() >= 10) {
-                    break;
-                }
             }
         }
         return values;
     }
 
-    private Lookup lookup(
+    private LookupAnswer lookup(
             Caller caller, String jobId, String entityType, List<String> serverIds, List<String> cloudIds) {
         var errors = new ArrayList<String>();
         if (entityType == null || entityType.isBlank()) {
@@ -253,39 +220,25 @@ class IdMappingApi {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        var job = finished(caller, jobId);
-        var found = byServer ? jobs.byServerIds(jobId, entityType, ids) : jobs.byCloudIds(jobId, entityType, ids);
-        var seen = new LinkedHashSet<String>();
-        var mappings = found.stream()
-                .map(m -> {
-                    seen.add(byServer ? m.serverId() : m.cloudId());
-                    return new Mapping(m.entityType(), m.serverId(), m.cloudId());
-                })
-                .toList();
-        var notFound = ids.stream().filter(id -> !seen.contains(id)).toList();
-        return new Lookup(job.jobId(), entityType, mappings, notFound);
+        var direction = byServer ? LookupQuery.Direction.SERVER : LookupQuery.Direction.CLOUD;
+        var ready = ready(queue.report(caller, jobId));
+        return queue.lookup(ready, new LookupQuery(entityType, direction, List.copyOf(ids)));
     }
 
-    private Job visible(Caller caller, String jobId) {
-        return queue.find(caller, jobId).orElseThrow(() -> ApiException.jobNotFound(jobId));
-    }
-
-    /** A job whose report can be used: SUCCESS (409 otherwise) and not expired (404 otherwise). */
-    private Job finished(Caller caller, String jobId) {
-        var job = visible(caller, jobId);
-        switch (job.status()) {
-            case PENDING, IN_PROGRESS ->
-                throw ApiException.conflict("Job " + jobId + " is " + job.status()
-                        + "; the report is available once the status is SUCCESS. Poll GET"
-                        + " /migrations/reports/v1/id-mappings/" + jobId + " until then.");
-            case ERROR ->
+    /** A job whose report can be used: SUCCESS (409 before and after failure) and not expired (404). */
+    private static ReportAccess.Ready ready(ReportAccess access) {
+        var jobId = access.job().jobId();
+        return switch (access) {
+            case ReportAccess.Ready ready -> ready;
+            case ReportAccess.NotYet notYet ->
+                throw ApiException.conflict(
+                        "Job " + jobId + " is " + notYet.job().status()
+                                + "; the report is available once the status is SUCCESS. Poll GET"
+                                + " /migrations/reports/v1/id-mappings/" + jobId + " until then.");
+            case ReportAccess.NoReport noReport ->
                 throw ApiException.conflict(
                         "Job " + jobId + " ended with status ERROR and has no report. Trigger a new job.");
-            case SUCCESS -> {}
-        }
-        if (queue.reportExpired(job)) {
-            throw ApiException.reportNotAvailable();
-        }
-        return job;
+            case ReportAccess.Expired expired -> throw ApiException.reportNotAvailable();
+        };
     }
 }

@@ -1,14 +1,10 @@
 package dev.idmap.service.api;
 
-import dev.idmap.service.config.IdmapProperties;
 import dev.idmap.service.config.Sites;
 import dev.idmap.service.jobs.JobQueue;
-import dev.idmap.service.jobs.JobStatus;
-import dev.idmap.service.jobs.Jobs;
+import dev.idmap.service.jobs.ReportAccess;
 import dev.idmap.service.security.Caller;
 import dev.idmap.service.security.CallerAuthentication;
-import dev.idmap.service.security.TriggerRateLimiter;
-import dev.idmap.service.storage.ReportStore;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
@@ -31,25 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class JcmaCompatibleApi {
 
     private final JobQueue queue;
-    private final Jobs jobs;
     private final Sites sites;
-    private final ReportStore store;
-    private final TriggerRateLimiter rateLimiter;
-    private final IdmapProperties properties;
 
-    JcmaCompatibleApi(
-            JobQueue queue,
-            Jobs jobs,
-            Sites sites,
-            ReportStore store,
-            TriggerRateLimiter rateLimiter,
-            IdmapProperties properties) {
+    JcmaCompatibleApi(JobQueue queue, Sites sites) {
         this.queue = queue;
-        this.jobs = jobs;
         this.sites = sites;
-        this.store = store;
-        this.rateLimiter = rateLimiter;
-        this.properties = properties;
     }
 
     @GetMapping("/jcma/{site}/rest/migration/latest/report/id-mappings")
@@ -72,33 +54,37 @@ class JcmaCompatibleApi {
                     .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                     .body("No migrationScopeId found for the cloudSiteUrl " + cloudSiteUrl);
         }
-        var latest = jobs.latest(caller.name(), source.product(), source.url(), cloudSiteUrl)
-                .filter(job -> !queue.expired(job));
-        if (latest.isPresent() && latest.get().status().active()) {
+        var latest = queue.latest(caller, source.product(), source.url(), cloudSiteUrl);
+        if (latest.isPresent() && !invalidateCache) {
+            var access = queue.access(latest.get());
+            switch (access) {
+                case ReportAccess.NotYet notYet -> {
+                    return ResponseEntity.accepted().build();
+                }
+                case ReportAccess.Ready ready -> {
+                    var report = queue.open(ready, false);
+                    if (report.isPresent()) {
+                        return ResponseEntity.ok()
+                                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                                .header(
+                                        HttpHeaders.CONTENT_DISPOSITION,
+                                        "attachment; filename=\"" + ready.job().fileName(false) + "\"")
+                                .body(new InputStreamResource(report.get()));
+                    }
+                }
+                case ReportAccess.NoReport noReport -> {
+                    var message = JobView.of(noReport.job(), false).errorMessage();
+                    throw ApiException.conflict(
+                            "The latest mapping job " + noReport.job().jobId()
+                                    + " for this site ended with ERROR: " + message
+                                    + " Call again with invalidateCache=true to start a new one.");
+                }
+                case ReportAccess.Expired expired -> {}
+            }
+        } else if (latest.isPresent() && latest.get().status().active()) {
             return ResponseEntity.accepted().build();
         }
-        if (!invalidateCache && latest.isPresent() && latest.get().status() == JobStatus.SUCCESS) {
-            var job = latest.get();
-            var report = queue.reportExpired(job)
-                    ? java.util.Optional.<java.io.InputStream>empty()
-                    : store.open(job.reportKey(false));
-            if (report.isPresent()) {
-                return ResponseEntity.ok()
-                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + job.fileName(false) + "\"")
-                        .body(new InputStreamResource(report.get()));
-            }
-        }
-        if (!invalidateCache && latest.isPresent() && latest.get().status() == JobStatus.ERROR) {
-            throw ApiException.conflict("The latest mapping job " + latest.get().jobId() + " for this site ended with"
-                    + " ERROR: " + latest.get().errorMessage() + " Call again with invalidateCache=true to start a"
-                    + " new one.");
-        }
-        rateLimiter.acquire(caller.name()).ifPresent(wait -> {
-            throw ApiException.tooManyTriggers(
-                    wait, properties.api().triggerRate().perMinute());
-        });
-        queue.trigger(caller, source.product(), source.url(), cloudSiteUrl);
+        queue.trigger(caller, () -> new JobQueue.Target(source.product(), source.url(), cloudSiteUrl));
         return ResponseEntity.accepted().build();
     }
 }

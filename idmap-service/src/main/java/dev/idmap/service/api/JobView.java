@@ -1,21 +1,27 @@
 package dev.idmap.service.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.idmap.core.model.Product;
+import dev.idmap.core.report.RunSummary;
 import dev.idmap.service.jobs.Job;
+import dev.idmap.service.jobs.JobPhase;
+import dev.idmap.service.jobs.JobProgress;
+import dev.idmap.service.jobs.JobResult;
+import dev.idmap.service.jobs.JobState;
 import dev.idmap.service.jobs.JobStatus;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The status body: Atlassian's {@code {jobId, status}} plus additive fields. Absent values are omitted.
  *
- * @param errorMessage only when ERROR: what failed and what to do
+ * @param errorMessage only when ERROR: what failed and what to do, or who cancelled the job
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobView(
         String jobId,
         JobStatus status,
-        String product,
+        Product product,
         String sourceURL,
         String destinationURL,
         Instant createdAt,
@@ -25,60 +31,69 @@ record JobView(
         ResultView result,
         String errorMessage) {
 
-    record ProgressView(String phase, int partsDone, int partsTotal, long entitiesProcessed, int percent) {}
+    record ProgressView(JobPhase phase, int partsDone, int partsTotal, long entitiesProcessed, int percent) {
+        static ProgressView of(JobProgress progress) {
+            return new ProgressView(
+                    progress.phase(),
+                    progress.partsDone(),
+                    progress.partsTotal(),
+                    progress.entitiesProcessed(),
+                    progress.percent());
+        }
+    }
 
+    /** The engine's summary as it is (rows, matched, unmatched, ambiguous, countsPerType), plus the files. */
     record ResultView(
-            long rows,
-            long matched,
-            long unmatched,
-            long ambiguous,
-            Map<String, Map<String, Long>> countsPerType,
+            @JsonUnwrapped RunSummary summary,
             long sizeBytes,
             String sha256,
-            ReportView detailedReport,
-            boolean reportAvailable) {}
-
-    record ReportView(long sizeBytes, String sha256) {}
-
-    static JobView of(Job job, boolean reportAvailable) {
-        ProgressView progress = null;
-        if (job.progress() != null) {
-            var p = job.progress();
-            var done = job.status() == JobStatus.SUCCESS;
-            progress = new ProgressView(
-                    done ? "DONE" : p.phase(),
-                    done ? p.partsTotal() : p.partsDone(),
-                    p.partsTotal(),
-                    p.entitiesProcessed(),
-                    done ? 100 : p.percent());
-        } else if (job.status() == JobStatus.PENDING) {
-            progress = new ProgressView("QUEUED", 0, 0, 0, 0);
-        }
-        ResultView result = null;
-        if (job.result() != null) {
-            var r = job.result();
-            result = new ResultView(
-                    r.rows(),
-                    r.matched(),
-                    r.unmatched(),
-                    r.ambiguous(),
-                    r.countsPerType(),
-                    r.sizeBytes(),
-                    r.sha256(),
-                    new ReportView(r.detailedSizeBytes(), r.detailedSha256()),
+            JobResult.ReportFile detailedReport,
+            boolean reportAvailable) {
+        static ResultView of(JobResult result, boolean reportAvailable) {
+            return new ResultView(
+                    result.summary(),
+                    result.compatibleReport().sizeBytes(),
+                    result.compatibleReport().sha256(),
+                    result.detailedReport(),
                     reportAvailable);
         }
+    }
+
+    static JobView of(Job job, boolean reportAvailable) {
+        return switch (job.state()) {
+            case JobState.Pending p -> view(job, null, null, JobProgress.QUEUED, null, null);
+            case JobState.Running r -> view(job, r.startedAt(), null, r.progress(), null, null);
+            case JobState.Succeeded s ->
+                view(
+                        job,
+                        s.startedAt(),
+                        s.completedAt(),
+                        s.progress().done(),
+                        ResultView.of(s.result(), reportAvailable),
+                        null);
+            case JobState.Failed f -> view(job, f.startedAt(), f.completedAt(), f.progress(), null, f.message());
+            case JobState.Cancelled c -> view(job, c.startedAt(), c.completedAt(), c.progress(), null, c.message());
+        };
+    }
+
+    private static JobView view(
+            Job job,
+            Instant startedAt,
+            Instant completedAt,
+            JobProgress progress,
+            ResultView result,
+            String errorMessage) {
         return new JobView(
                 job.jobId(),
                 job.status(),
-                job.product().name(),
+                job.product(),
                 job.sourceUrl(),
                 job.destinationUrl(),
                 job.createdAt(),
-                job.startedAt(),
-                job.completedAt(),
-                progress,
+                startedAt,
+                completedAt,
+                ProgressView.of(progress),
                 result,
-                job.status() == JobStatus.ERROR ? job.errorMessage() : null);
+                errorMessage);
     }
 }

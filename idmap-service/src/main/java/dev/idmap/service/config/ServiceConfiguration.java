@@ -19,8 +19,9 @@ import dev.idmap.service.jobs.JobQueue;
 import dev.idmap.service.jobs.JobRunner;
 import dev.idmap.service.jobs.Jobs;
 import dev.idmap.service.jobs.OwnExecutions;
-import dev.idmap.service.jobs.Staging;
 import dev.idmap.service.jobs.Sweeper;
+import dev.idmap.service.lookup.LookupTable;
+import dev.idmap.service.lookup.Lookups;
 import dev.idmap.service.security.CallerAuthentication;
 import dev.idmap.service.security.Callers;
 import dev.idmap.service.security.TriggerRateLimiter;
@@ -33,7 +34,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,23 +152,9 @@ public class ServiceConfiguration {
         return new JobMetrics(registry, jobs, clock);
     }
 
-    /** The engine's staged data, discarded when a job ends (and at start-up for jobs that ended in a crash). */
     @Bean
-    Staging staging(MappingEngine engine) {
-        if (!(engine instanceof StagedMappingEngine staged)) {
-            return Staging.NONE;
-        }
-        return new Staging() {
-            @Override
-            public Set<String> runs() {
-                return staged.stagedRunIds();
-            }
-
-            @Override
-            public void discard(String runId) {
-                staged.discard(runId);
-            }
-        };
+    LookupTable lookupTable(DataSource dataSource) {
+        return new LookupTable(dataSource);
     }
 
     @Bean
@@ -180,7 +166,7 @@ public class ServiceConfiguration {
             Clock clock,
             IdmapProperties properties,
             JobMetrics metrics,
-            Staging staging,
+            LookupTable lookups,
             DataSource dataSource) {
         return new JobRunner(
                 jobs,
@@ -190,7 +176,7 @@ public class ServiceConfiguration {
                 clock,
                 properties.workDir(),
                 metrics,
-                staging,
+                lookups,
                 new DatabaseOutage(dataSource));
     }
 
@@ -239,8 +225,8 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    Sweeper sweeper(Jobs jobs, ReportStore store, Clock clock, IdmapProperties properties) {
-        return new Sweeper(jobs, store, clock, properties.retention());
+    Sweeper sweeper(Jobs jobs, ReportStore store, LookupTable lookups, Clock clock, IdmapProperties properties) {
+        return new Sweeper(jobs, store, lookups, clock, properties.retention());
     }
 
     @Bean
@@ -251,20 +237,23 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    JobQueue jobQueue(Jobs jobs, SchedulerClient scheduler, JobRunner runner, Clock clock, IdmapProperties properties) {
-        return new JobQueue(jobs, scheduler, runner, clock, properties.retention());
+    JobQueue jobQueue(
+            Jobs jobs,
+            SchedulerClient scheduler,
+            JobRunner runner,
+            ReportStore store,
+            LookupTable lookups,
+            TriggerRateLimiter rateLimiter,
+            Clock clock,
+            IdmapProperties properties) {
+        return new JobQueue(jobs, scheduler, runner, store, new Lookups(lookups), rateLimiter, clock, properties);
     }
 
-    /**
-     * On start-up: jobs accepted but never handed to the scheduler (a crash between the two) are scheduled, and the
-     * staged data of jobs that ended just before a crash is removed.
-     */
+    /** Jobs accepted but never handed to the scheduler (a crash between the two) are scheduled on start-up. */
     @EventListener(ApplicationReadyEvent.class)
     void scheduleActiveJobs(ApplicationReadyEvent event) {
         var context = event.getApplicationContext();
-        var jobs = context.getBean(Jobs.class);
-        var queue = context.getBean(JobQueue.class);
-        jobs.activeJobIds().forEach(queue::schedule);
+        context.getBean(JobQueue.class).scheduleActive();
         context.getBean(JobRunner.class).discardStagingOfEndedJobs();
     }
 

@@ -1,16 +1,14 @@
 package dev.idmap.service.jobs;
 
-import dev.idmap.core.engine.Progress;
 import dev.idmap.core.model.Product;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One Id Mapping job as stored.
  *
  * @param owner the API caller that triggered it
- * @param progress last progress reported by the engine; null before it started
- * @param result null until SUCCESS
- * @param errorMessage null unless ERROR
+ * @param state where it stands, with only that state's data
  * @param reportDeleted the report files were deleted (expired or swept)
  */
 public record Job(
@@ -19,14 +17,13 @@ public record Job(
         Product product,
         String sourceUrl,
         String destinationUrl,
-        JobStatus status,
         Instant createdAt,
-        Instant startedAt,
-        Instant completedAt,
-        Progress progress,
-        JobResult result,
-        String errorMessage,
+        JobState state,
         boolean reportDeleted) {
+
+    public JobStatus status() {
+        return state.status();
+    }
 
     /** Storage key of a report; it ends with the file name so that {@code curl -O} saves a sensible file. */
     public String reportKey(boolean detailed) {
@@ -34,7 +31,7 @@ public record Job(
     }
 
     public String fileName(boolean detailed) {
-        return "idmap-" + product.name().toLowerCase(java.util.Locale.ROOT) + "-" + jobId
-                + (detailed ? "-detailed" : "") + ".csv";
+        return "idmap-" + product.name().toLowerCase(Locale.ROOT) + "-" + jobId + (detailed ? "-detailed" : "")
+                + ".csv";
     }
 }

@@ -12,9 +12,11 @@ import dev.idmap.core.engine.ProgressListener;
 import dev.idmap.core.engine.RunStopped;
 import dev.idmap.core.engine.StopSignal;
 import dev.idmap.service.config.Sites;
+import dev.idmap.service.lookup.LookupTable;
 import dev.idmap.service.storage.ReportStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +26,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -64,7 +64,7 @@ public class JobRunner {
     private final Clock clock;
     private final Path workDir;
     private final JobMetrics metrics;
-    private final Staging staging;
+    private final LookupTable lookups;
     private final DatabaseOutage database;
     private final CustomTask<Void> task;
     private final ConcurrentHashMap<String, RunningJob> running = new ConcurrentHashMap<>();
@@ -78,7 +78,7 @@ public class JobRunner {
             Clock clock,
             Path workDir,
             JobMetrics metrics,
-            Staging staging,
+            LookupTable lookups,
             DatabaseOutage database) {
         this.jobs = jobs;
         this.engine = engine;
@@ -87,7 +87,7 @@ public class JobRunner {
         this.clock = clock;
         this.workDir = workDir;
         this.metrics = metrics;
-        this.staging = staging;
+        this.lookups = lookups;
         this.database = database;
         this.task = Tasks.custom(TASK_NAME, Void.class)
                 .onDeadExecutionRevive()
@@ -166,7 +166,7 @@ public class JobRunner {
     /** Removes the staged data of runs that are no longer active jobs (left behind by a crash after the end). */
     public void discardStagingOfEndedJobs() {
         var active = Set.copyOf(jobs.activeJobIds());
-        for (var runId : staging.runs()) {
+        for (var runId : engine.stagedRunIds()) {
             if (!active.contains(runId) && !running.containsKey(runId)) {
                 log.info("discarding the staged data of ended job {}", runId);
                 discard(runId);
@@ -240,9 +240,11 @@ public class JobRunner {
                     Set.of(),
                     handle);
             log.info("job {} started: {} {} -> {}", job.jobId(), job.product(), job.sourceUrl(), job.destinationUrl());
-            var outcome = engine.run(request, outputDir, new ProgressWriter(job.jobId(), handle));
+            var progress = new ProgressWriter(job.jobId(), handle);
+            var outcome = engine.run(request, outputDir, progress);
             metrics.outboundRequests(source.name(), destination.name(), outcome.requestsPerSite());
-            publish(job, outcome, started);
+            request.checkpoint();
+            publish(job, request, outcome, progress, started);
             return Completion.DONE;
         } catch (RunStopped stopped) {
             if (handle.reason == StopReason.SHUTDOWN) {
@@ -281,7 +283,7 @@ public class JobRunner {
     }
 
     private void internalError(Job job, Exception e, Instant started) {
-        if (handle(job.jobId()) == StopReason.CANCELLED) {
+        if (isCancelled(job.jobId())) {
             log.info("job {} stopped after it was cancelled", job.jobId());
             return;
         }
@@ -292,11 +294,6 @@ public class JobRunner {
                         + "). Retry with the trigger API; if it fails again, contact your idmap administrator with"
                         + " job ID " + job.jobId() + ".",
                 started);
-    }
-
-    private StopReason handle(String jobId) {
-        var job = running.get(jobId);
-        return job == null ? null : job.reason;
     }
 
     /** False also when the database cannot say: staged data is then kept (the start-up sweep removes it later). */
@@ -311,37 +308,44 @@ public class JobRunner {
     /** A final job's staged entities and checkpoints are of no further use: a retry is a new job. */
     private void discard(String jobId) {
         try {
-            staging.discard(jobId);
+            engine.discard(jobId);
         } catch (RuntimeException e) {
             log.warn("could not discard the staged data of job {}: {}", jobId, e.getMessage());
         }
     }
 
-    private void publish(Job job, MappingOutcome outcome, Instant started) throws IOException {
+    /**
+     * Stores the reports and fills the lookup table from the engine's decision stream (every decision, users and
+     * groups included; memory bounded by one insert batch), then marks the job SUCCESS with the engine's summary.
+     */
+    private void publish(
+            Job job, MappingRequest request, MappingOutcome outcome, ProgressWriter progress, Instant started)
+            throws IOException {
         var compatible = digest(outcome.compatibleReport());
         var detailed = digest(outcome.detailedReport());
         store.put(job.reportKey(false), outcome.compatibleReport());
         store.put(job.reportKey(true), outcome.detailedReport());
-        jobs.deleteMappings(job.jobId());
-        jobs.insertMappings(job.jobId(), readMappings(outcome.compatibleReport()));
-        var result = new JobResult(
-                outcome.rows(),
-                outcome.matched(),
-                outcome.unmatched(),
-                outcome.ambiguous(),
-                outcome.countsPerType(),
-                compatible.size(),
-                compatible.sha256(),
-                detailed.size(),
-                detailed.sha256());
+        progress.publishing(0, 0);
+        long loaded = lookups.fill(
+                job.jobId(),
+                job.product(),
+                sink -> engine.forEachDecision(request, sink),
+                n -> progress.publishing(0, n));
+        progress.publishing(1, loaded);
+        var result = new JobResult(outcome.summary(), compatible, detailed);
         if (jobs.succeed(job.jobId(), result, clock.instant())) {
             metrics.finished(JobStatus.SUCCESS, Duration.between(started, clock.instant()));
-            log.info("job {} succeeded: {} rows, {} matched", job.jobId(), outcome.rows(), outcome.matched());
+            log.info(
+                    "job {} succeeded: {} rows, {} matched, {} lookups",
+                    job.jobId(),
+                    outcome.summary().rows(),
+                    outcome.summary().matched(),
+                    loaded);
         } else {
             // cancelled while the reports were being stored: they must not outlive the job's final state
             store.delete(job.reportKey(false));
             store.delete(job.reportKey(true));
-            jobs.deleteMappings(job.jobId());
+            lookups.delete(job.jobId());
         }
     }
 
@@ -352,25 +356,16 @@ public class JobRunner {
         }
     }
 
-    static List<Jobs.Mapping> readMappings(Path compatibleReport) throws IOException {
-        var mappings = new ArrayList<Jobs.Mapping>();
-        try (var lines = Files.lines(compatibleReport)) {
-            lines.skip(1).filter(line -> !line.isBlank()).forEach(line -> {
-                var cells = line.split(",", 3);
-                if (cells.length == 3) {
-                    mappings.add(new Jobs.Mapping(cells[0], cells[1], cells[2].strip()));
-                }
-            });
-        }
-        return mappings;
+    private boolean isCancelled(String jobId) {
+        return jobs.find(jobId)
+                .map(j -> j.state() instanceof JobState.Cancelled)
+                .orElse(true);
     }
 
-    record FileDigest(long size, String sha256) {}
-
-    static FileDigest digest(Path file) throws IOException {
+    static JobResult.ReportFile digest(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            var size = in.transferTo(java.io.OutputStream.nullOutputStream());
-            return new FileDigest(
+            var size = in.transferTo(OutputStream.nullOutputStream());
+            return new JobResult.ReportFile(
                     size,
                     HexFormat.of()
                             .formatHex(
@@ -405,7 +400,7 @@ public class JobRunner {
         private final String jobId;
         private final RunningJob handle;
         private Instant lastWrite = Instant.MIN;
-        private String lastPhase;
+        private JobPhase lastPhase;
 
         ProgressWriter(String jobId, RunningJob handle) {
             this.jobId = jobId;
@@ -413,10 +408,19 @@ public class JobRunner {
         }
 
         @Override
-        public synchronized void onProgress(Progress progress) {
+        public void onProgress(Progress progress) {
+            write(JobProgress.of(progress));
+        }
+
+        /** The service's own last phase, one part: done when every decision is in the lookup table. */
+        void publishing(int done, long loaded) {
+            write(new JobProgress(JobPhase.PUBLISH, done, 1, loaded));
+        }
+
+        private synchronized void write(JobProgress progress) {
             try {
                 var now = clock.instant();
-                if (!progress.phase().equals(lastPhase) || !now.isBefore(lastWrite.plus(PROGRESS_WRITE_INTERVAL))) {
+                if (progress.phase() != lastPhase || !now.isBefore(lastWrite.plus(PROGRESS_WRITE_INTERVAL))) {
                     if (!jobs.updateProgress(jobId, progress)) {
                         handle.stop(StopReason.CANCELLED);
                     }

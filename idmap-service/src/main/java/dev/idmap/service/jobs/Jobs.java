@@ -1,38 +1,44 @@
 package dev.idmap.service.jobs;
 
-import dev.idmap.core.engine.Progress;
+import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.model.Product;
+import dev.idmap.core.report.RunSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The jobs table. Every state change is a guarded update: "0 rows" means the job was no longer in that state. */
+/**
+ * The jobs table. Every state change is a guarded update: "0 rows" means the job was no longer in that state. The
+ * state is stored in columns that say it (status, cancelled_by, error_message, result_json), so reading a row back
+ * never interprets a message.
+ */
 public class Jobs {
 
-    private static final String COLUMNS = "job_id, owner, product, source_url, destination_url, status, created_at, "
-            + "started_at, completed_at, phase, parts_done, parts_total, entities_processed, error_message, "
-            + "result_json, report_deleted";
+    private static final String COLUMNS = "job_id, owner, product, source_url, destination_url, status, created_at,"
+            + " started_at, completed_at, phase, parts_done, parts_total, entities_processed, error_message,"
+            + " cancelled_by, result_json, report_deleted";
+    private static final String SELECT = "select " + COLUMNS + " from idmap_job";
+    /** Filters of list and count: a null owner or status means any. */
+    private static final String FILTER = " where (cast(:owner as varchar(200)) is null or owner = :owner)"
+            + " and (cast(:status as varchar(20)) is null or status = :status)";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public Jobs(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.template = new JdbcTemplate(dataSource);
     }
 
     /** Inserts a PENDING job; false when an active job with the same key exists. */
@@ -56,58 +62,45 @@ public class Jobs {
     }
 
     public Optional<Job> findActive(String activeKey) {
-        return jdbc.sql("select " + COLUMNS + " from idmap_job where active_key = ?")
+        return jdbc.sql(SELECT + " where active_key = ?")
                 .param(activeKey)
                 .query(this::map)
                 .optional();
     }
 
     public Optional<Job> find(String jobId) {
-        return jdbc.sql("select " + COLUMNS + " from idmap_job where job_id = ?")
+        return jdbc.sql(SELECT + " where job_id = ?")
                 .param(jobId)
                 .query(this::map)
                 .optional();
     }
 
-    /** Newest first; {@code owner == null} lists every caller's jobs. */
+    /** Newest first; {@code owner == null} lists every caller's jobs, {@code status == null} every status. */
     public List<Job> list(String owner, JobStatus status, long offset, int limit) {
-        var sql = new StringBuilder("select " + COLUMNS + " from idmap_job where 1 = 1");
-        var params = new java.util.ArrayList<Object>();
-        if (owner != null) {
-            sql.append(" and owner = ?");
-            params.add(owner);
-        }
-        if (status != null) {
-            sql.append(" and status = ?");
-            params.add(status.name());
-        }
-        sql.append(" order by created_at desc, job_id desc limit ? offset ?");
-        params.add(limit);
-        params.add(offset);
-        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+        return jdbc.sql(SELECT + FILTER + " order by created_at desc, job_id desc limit :limit offset :offset")
+                .param("owner", owner)
+                .param("status", status == null ? null : status.name())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list();
+    }
+
+    public long count(String owner, JobStatus status) {
+        return jdbc.sql("select count(*) from idmap_job" + FILTER)
+                .param("owner", owner)
+                .param("status", status == null ? null : status.name())
+                .query(Long.class)
+                .single();
     }
 
     /** The caller's newest job for this product and pair of sites. */
     public Optional<Job> latest(String owner, Product product, String sourceUrl, String destinationUrl) {
-        return jdbc.sql("select " + COLUMNS + " from idmap_job where owner = ? and product = ? and source_url = ?"
-                        + " and destination_url = ? order by created_at desc, job_id desc limit 1")
+        return jdbc.sql(SELECT + " where owner = ? and product = ? and source_url = ? and destination_url = ?"
+                        + " order by created_at desc, job_id desc limit 1")
                 .params(owner, product.name(), sourceUrl, destinationUrl)
                 .query(this::map)
                 .optional();
-    }
-
-    public long count(String owner, JobStatus status) {
-        var sql = new StringBuilder("select count(*) from idmap_job where 1 = 1");
-        var params = new java.util.ArrayList<Object>();
-        if (owner != null) {
-            sql.append(" and owner = ?");
-            params.add(owner);
-        }
-        if (status != null) {
-            sql.append(" and status = ?");
-            params.add(status.name());
-        }
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
     public Map<JobStatus, Long> countByStatus() {
@@ -131,11 +124,11 @@ public class Jobs {
     }
 
     /** False when the job is no longer IN_PROGRESS (cancelled, or gone). */
-    public boolean updateProgress(String jobId, Progress progress) {
+    public boolean updateProgress(String jobId, JobProgress progress) {
         return jdbc.sql("update idmap_job set phase = ?, parts_done = ?, parts_total = ?, entities_processed = ?"
                                 + " where job_id = ? and status = 'IN_PROGRESS'")
                         .params(
-                                progress.phase(),
+                                progress.phase().name(),
                                 progress.partsDone(),
                                 progress.partsTotal(),
                                 progress.entitiesProcessed(),
@@ -145,18 +138,28 @@ public class Jobs {
     }
 
     public boolean succeed(String jobId, JobResult result, Instant now) {
-        return jdbc.sql("update idmap_job set status = 'SUCCESS', active_key = null, completed_at = ?, result_json = ?,"
-                                + " parts_done = parts_total where job_id = ? and status = 'IN_PROGRESS'")
+        return jdbc.sql(
+                                "update idmap_job set status = 'SUCCESS', active_key = null, completed_at = ?, result_json = ?,"
+                                        + " phase = 'DONE', parts_done = parts_total where job_id = ? and status = 'IN_PROGRESS'")
                         .params(ts(now), json.writeValueAsString(result), jobId)
                         .update()
                 == 1;
     }
 
-    /** Ends an active job as ERROR; false when it had already ended. */
-    public boolean fail(String jobId, String errorMessage, Instant now) {
+    /** Ends an active job as failed; false when it had already ended. */
+    public boolean fail(String jobId, String message, Instant now) {
         return jdbc.sql("update idmap_job set status = 'ERROR', active_key = null, completed_at = ?, error_message = ?"
                                 + " where job_id = ? and status in ('PENDING', 'IN_PROGRESS')")
-                        .params(ts(now), errorMessage, jobId)
+                        .params(ts(now), message, jobId)
+                        .update()
+                == 1;
+    }
+
+    /** Ends an active job as cancelled by {@code caller}; false when it had already ended. */
+    public boolean cancel(String jobId, String caller, Instant now) {
+        return jdbc.sql("update idmap_job set status = 'ERROR', active_key = null, completed_at = ?, cancelled_by = ?"
+                                + " where job_id = ? and status in ('PENDING', 'IN_PROGRESS')")
+                        .params(ts(now), caller, jobId)
                         .update()
                 == 1;
     }
@@ -169,8 +172,7 @@ public class Jobs {
 
     /** Finished jobs whose report files still exist and completed before the cutoff. */
     public List<Job> reportsCompletedBefore(Instant cutoff) {
-        return jdbc.sql("select " + COLUMNS + " from idmap_job where status = 'SUCCESS' and report_deleted = false"
-                        + " and completed_at < ?")
+        return jdbc.sql(SELECT + " where status = 'SUCCESS' and report_deleted = false and completed_at < ?")
                 .param(ts(cutoff))
                 .query(this::map)
                 .list();
@@ -180,87 +182,86 @@ public class Jobs {
         jdbc.sql("update idmap_job set report_deleted = true where job_id = ?")
                 .param(jobId)
                 .update();
-        deleteMappings(jobId);
     }
 
     /** Final jobs created before the cutoff. */
     public List<Job> finalJobsCreatedBefore(Instant cutoff) {
-        return jdbc.sql("select " + COLUMNS + " from idmap_job where status in ('SUCCESS', 'ERROR') and created_at < ?")
+        return jdbc.sql(SELECT + " where status in ('SUCCESS', 'ERROR') and created_at < ?")
                 .param(ts(cutoff))
                 .query(this::map)
                 .list();
     }
 
     public void delete(String jobId) {
-        deleteMappings(jobId);
         jdbc.sql("delete from idmap_job where job_id = ?").param(jobId).update();
     }
 
-    // --- mappings, for per-ID lookups
-
-    public record Mapping(String entityType, String serverId, String cloudId) {}
-
-    public void insertMappings(String jobId, List<Mapping> mappings) {
-        template.batchUpdate(
-                "insert into idmap_mapping (job_id, entity_type, server_id, cloud_id) values (?, ?, ?, ?)",
-                mappings,
-                1000,
-                (ps, m) -> {
-                    ps.setString(1, jobId);
-                    ps.setString(2, m.entityType());
-                    ps.setString(3, m.serverId());
-                    ps.setString(4, m.cloudId());
-                });
-    }
-
-    public void deleteMappings(String jobId) {
-        jdbc.sql("delete from idmap_mapping where job_id = ?").param(jobId).update();
-    }
-
-    public List<Mapping> byServerIds(String jobId, String entityType, Collection<String> serverIds) {
-        return lookup(jobId, entityType, "server_id", serverIds);
-    }
-
-    public List<Mapping> byCloudIds(String jobId, String entityType, Collection<String> cloudIds) {
-        return lookup(jobId, entityType, "cloud_id", cloudIds);
-    }
-
-    private List<Mapping> lookup(String jobId, String entityType, String column, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select entity_type, server_id, cloud_id from idmap_mapping where job_id = :job"
-                        + " and entity_type = :type and " + column + " in (:ids) order by server_id, cloud_id")
-                .param("job", jobId)
-                .param("type", entityType)
-                .param("ids", List.copyOf(ids))
-                .query((rs, n) -> new Mapping(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
-    }
-
-    // --- mapping rows
+    // --- reading rows back
 
     private Job map(ResultSet rs, int row) throws SQLException {
-        var phase = rs.getString("phase");
-        var progress = phase == null
-                ? null
-                : new Progress(
-                        phase, rs.getInt("parts_done"), rs.getInt("parts_total"), rs.getLong("entities_processed"));
-        var resultJson = rs.getString("result_json");
         return new Job(
                 rs.getString("job_id"),
                 rs.getString("owner"),
                 Product.valueOf(rs.getString("product")),
                 rs.getString("source_url"),
                 rs.getString("destination_url"),
-                JobStatus.valueOf(rs.getString("status")),
                 instant(rs, "created_at"),
-                instant(rs, "started_at"),
-                instant(rs, "completed_at"),
-                progress,
-                resultJson == null ? null : json.readValue(resultJson, new TypeReference<JobResult>() {}),
-                rs.getString("error_message"),
+                state(rs),
                 rs.getBoolean("report_deleted"));
+    }
+
+    private JobState state(ResultSet rs) throws SQLException {
+        var started = instant(rs, "started_at");
+        var completed = instant(rs, "completed_at");
+        var phase = rs.getString("phase");
+        var progress = phase == null
+                ? (started == null ? JobProgress.QUEUED : JobProgress.STARTING)
+                : new JobProgress(
+                        JobPhase.valueOf(phase),
+                        rs.getInt("parts_done"),
+                        rs.getInt("parts_total"),
+                        rs.getLong("entities_processed"));
+        return switch (JobStatus.valueOf(rs.getString("status"))) {
+            case PENDING -> new JobState.Pending();
+            case IN_PROGRESS -> new JobState.Running(started, progress);
+            case SUCCESS -> new JobState.Succeeded(started, completed, progress, result(rs.getString("result_json")));
+            case ERROR -> {
+                var cancelledBy = rs.getString("cancelled_by");
+                yield cancelledBy != null
+                        ? new JobState.Cancelled(started, completed, progress, cancelledBy)
+                        : new JobState.Failed(started, completed, progress, rs.getString("error_message"));
+            }
+        };
+    }
+
+    private JobResult result(String stored) {
+        var node = json.readTree(stored);
+        return node.has("summary") ? json.treeToValue(node, JobResult.class) : legacyResult(node);
+    }
+
+    /** Results stored before the summary was one value: flat counts and {@code detailedSizeBytes}. */
+    private static JobResult legacyResult(JsonNode node) {
+        var perType = new LinkedHashMap<String, Map<MatchStatus, Long>>();
+        node.get("countsPerType").properties().forEach(type -> {
+            var counts = new EnumMap<MatchStatus, Long>(MatchStatus.class);
+            for (var status : MatchStatus.values()) {
+                counts.put(status, type.getValue().path(status.name()).asLong(0));
+            }
+            perType.put(type.getKey(), counts);
+        });
+        var summary = new RunSummary(
+                node.get("rows").asLong(),
+                node.get("matched").asLong(),
+                node.get("unmatched").asLong(),
+                node.get("ambiguous").asLong(),
+                perType);
+        return new JobResult(
+                summary,
+                new JobResult.ReportFile(
+                        node.get("sizeBytes").asLong(), node.get("sha256").asString()),
+                new JobResult.ReportFile(
+                        node.get("detailedSizeBytes").asLong(),
+                        node.get("detailedSha256").asString()));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.idmap.service.jobs;
 
 import dev.idmap.service.config.IdmapProperties;
+import dev.idmap.service.lookup.LookupTable;
 import dev.idmap.service.storage.ReportStore;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -18,12 +19,15 @@ public class Sweeper {
 
     private final Jobs jobs;
     private final ReportStore store;
+    private final LookupTable lookups;
     private final Clock clock;
     private final IdmapProperties.Retention retention;
 
-    public Sweeper(Jobs jobs, ReportStore store, Clock clock, IdmapProperties.Retention retention) {
+    public Sweeper(
+            Jobs jobs, ReportStore store, LookupTable lookups, Clock clock, IdmapProperties.Retention retention) {
         this.jobs = jobs;
         this.store = store;
+        this.lookups = lookups;
         this.clock = clock;
         this.retention = retention;
     }
@@ -35,11 +39,13 @@ public class Sweeper {
         for (var job : jobs.reportsCompletedBefore(now.minus(retention.report()))) {
             deleteReports(job);
             jobs.markReportDeleted(job.jobId());
+            lookups.delete(job.jobId());
             reports++;
         }
         int deletedJobs = 0;
         for (var job : jobs.finalJobsCreatedBefore(now.minus(retention.job()))) {
             deleteReports(job);
+            lookups.delete(job.jobId());
             jobs.delete(job.jobId());
             deletedJobs++;
         }

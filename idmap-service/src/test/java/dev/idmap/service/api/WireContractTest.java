@@ -313,12 +313,51 @@ class WireContractTest {
         var neither = api.get(BASE + "/" + jobId + "/mappings?entityType=jira:issue", bearer(ALICE));
 
         assertThat(byServer.json().get("mappings").toString())
-                .isEqualTo("[{\"entityType\":\"jira:issue\",\"serverId\":\"20001\",\"cloudId\":\"30001\"}]");
+                .isEqualTo("[{\"entityType\":\"jira:issue\",\"serverId\":\"20001\",\"cloudId\":\"30001\","
+                        + "\"serverKey\":\"ALPHA-1\",\"cloudKey\":\"ALPHA-1\"}]");
         assertThat(byCloud.json().get("mappings").get(0).get("serverId").asString())
                 .isEqualTo("20002");
         assertThat(batch.json().get("mappings")).hasSize(2);
-        assertThat(batch.json().get("notFound").toString()).isEqualTo("[\"20003\"]");
+        assertThat(batch.json().get("notFound").toString()).isEqualTo("[]");
+        assertThat(batch.json().get("unresolved").toString())
+                .isEqualTo("[{\"id\":\"20003\",\"serverId\":\"20003\",\"serverKey\":\"ALPHA-3\","
+                        + "\"status\":\"UNMATCHED\",\"reason\":\"no issue with key ALPHA-3 on the destination\"}]");
         assertEnvelope(neither, 400, "Validation failed");
+    }
+
+    @Test
+    void an_unknown_entity_type_is_a_400_that_lists_the_valid_ones() {
+        var jobId = succeededJob(ALICE);
+
+        var response = api.get(BASE + "/" + jobId + "/mappings?entityType=jira:isue&serverId=20001", bearer(ALICE));
+
+        assertEnvelope(response, 400, "Validation failed");
+        assertThat(messages(response))
+                .containsExactly("entityType jira:isue is not a JIRA entity type; valid ones: identity:user,"
+                        + " identity:group, jira:projectCategory, jira/classic:project, jira:priority, jira:resolution,"
+                        + " jira/classic:issueType, jira/classic:issueStatus, jira:issueLinkType, jira:projectRole,"
+                        + " jira/classic:customField, jira/classic:customFieldConfigScheme,"
+                        + " jira/classic:customFieldOption, jira:projectComponent, jira:projectVersion, jira:filter,"
+                        + " jira:portalPage, jira/classic/software:rapidView, jira/classic/software:sprint, jira:issue,"
+                        + " jira:comment, jira:worklog, jira:fileAttachment, jira:issueLink");
+    }
+
+    @Test
+    void an_issue_is_looked_up_by_its_key_too_and_says_so() {
+        var jobId = succeededJob(ALICE);
+
+        var byKey = api.get(
+                BASE + "/" + jobId + "/mappings?entityType=jira:issue&serverId=ALPHA-2&serverId=NOPE-1", bearer(ALICE));
+        var byCloudKey = api.get(BASE + "/" + jobId + "/mappings?entityType=jira:issue&cloudId=ALPHA-1", bearer(ALICE));
+
+        assertThat(byKey.json().get("mappings").toString())
+                .isEqualTo("[{\"entityType\":\"jira:issue\",\"serverId\":\"20002\",\"cloudId\":\"30002\","
+                        + "\"serverKey\":\"ALPHA-2\",\"cloudKey\":\"ALPHA-2\",\"lookedUpBy\":\"serverKey\"}]");
+        assertThat(byKey.json().get("notFound").toString()).isEqualTo("[\"NOPE-1\"]");
+        assertThat(byCloudKey.json().get("mappings").get(0).get("serverId").asString())
+                .isEqualTo("20001");
+        assertThat(byCloudKey.json().get("mappings").get(0).get("lookedUpBy").asString())
+                .isEqualTo("cloudKey");
     }
 
     @Test

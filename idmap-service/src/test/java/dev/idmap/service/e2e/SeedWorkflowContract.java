@@ -1,14 +1,19 @@
 package dev.idmap.service.e2e;
 
+import static dev.idmap.testsupport.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.idmap.core.match.MatchStatus;
+import dev.idmap.core.report.DetailedReport;
+import dev.idmap.core.report.DetailedRow;
 import dev.idmap.sim.GroundTruthRow;
 import dev.idmap.sim.SimConfig;
 import dev.idmap.sim.SimProduct;
 import dev.idmap.sim.SimSite;
 import dev.idmap.sim.SimulatedMigration;
 import dev.idmap.sim.Simulator;
+import dev.idmap.testsupport.Api;
 import dev.idmap.testsupport.Curl;
 import dev.idmap.testsupport.TestServers;
 import java.io.IOException;
@@ -17,6 +22,7 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -194,6 +201,100 @@ abstract class SeedWorkflowContract {
                     .doesNotContain(credentials.secret())
                     .doesNotContain(credentials.basicAuthorization().substring("Basic ".length()));
         }
+    }
+
+    @Test
+    void every_matched_row_of_the_detailed_report_is_looked_up_through_the_api_with_exactly_its_cloud_id()
+            throws Exception {
+        // given a finished job and its detailed report
+        var api = server.api();
+        var jobId = api.trigger(TestServers.BOB, Api.triggerBody(TestServers.SOURCE, TestServers.DESTINATION))
+                .json()
+                .get("jobId")
+                .asString();
+        var status = await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> api.get(Api.BASE + "/" + jobId, bearer(TestServers.BOB))
+                                .json(),
+                        json -> !json.get("status").asString().matches("PENDING|IN_PROGRESS"));
+        assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("SUCCESS");
+        var link = api.get(Api.BASE + "/" + jobId + "/download?format=detailed", bearer(TestServers.BOB))
+                .json()
+                .get("downloadUrl")
+                .asString();
+        var report = downloads.resolve("detailed.csv");
+        assertThat(Curl.run(downloads, "-f", "-o", report.toString(), link).exitCode())
+                .isZero();
+        var rows = DetailedReport.readAll(report);
+        var byType = rows.stream().collect(Collectors.groupingBy(DetailedRow::entityType));
+        assertThat(byType.get("identity:user"))
+                .as("users in the report")
+                .anyMatch(r -> r.status() == MatchStatus.MATCHED);
+        assertThat(byType.get("identity:group"))
+                .as("groups in the report")
+                .anyMatch(r -> r.status() == MatchStatus.MATCHED);
+
+        // when every row is looked up by its server id (and users also by username), in batches of 1000
+        var wrong = new ArrayList<String>();
+        long looked = 0;
+        for (var entry : byType.entrySet()) {
+            var type = entry.getKey();
+            for (int from = 0; from < entry.getValue().size(); from += 1000) {
+                var batch =
+                        entry.getValue().subList(from, Math.min(entry.getValue().size(), from + 1000));
+                var answer = lookup(api, jobId, type, batch.stream().map(DetailedRow::serverId));
+                looked += batch.size();
+                batch.forEach(row -> wrong.addAll(disagreement(row, row.serverId(), answer)));
+                if (type.equals("identity:user")) {
+                    var named =
+                            batch.stream().filter(r -> r.serverKey() != null).toList();
+                    var byUsername = lookup(api, jobId, type, named.stream().map(DetailedRow::serverKey));
+                    named.forEach(row -> wrong.addAll(disagreement(row, row.serverKey(), byUsername)));
+                }
+            }
+        }
+
+        // then each matched row gives exactly its Cloud id; the others say their status and reason
+        assertThat(looked).isEqualTo(rows.size());
+        assertThat(wrong)
+                .as("rows the lookup API answers differently from the report")
+                .isEmpty();
+    }
+
+    private static JsonNode lookup(Api api, String jobId, String type, java.util.stream.Stream<String> ids) {
+        var body = JSON.createObjectNode().put("entityType", type);
+        var array = body.putArray("serverIds");
+        ids.forEach(array::add);
+        var response = api.post(Api.BASE + "/" + jobId + "/mappings", bearer(TestServers.BOB), body.toString());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** What the lookup answered for {@code id} that differs from the report's row, if anything. */
+    private static List<String> disagreement(DetailedRow row, String id, JsonNode answer) {
+        var mapped = new ArrayList<String>();
+        answer.get("mappings").forEach(m -> {
+            if (m.get("serverId").asString().equals(row.serverId())) {
+                mapped.add(m.get("cloudId").asString());
+            }
+        });
+        var unresolved = new ArrayList<String>();
+        answer.get("unresolved").forEach(u -> {
+            if (u.get("id").asString().equals(id)) {
+                unresolved.add(u.get("status").asString() + ": "
+                        + (u.hasNonNull("reason") ? u.get("reason").asString() : null));
+            }
+        });
+        var expected = row.status() == MatchStatus.MATCHED
+                ? List.of(mapped.toString(), "[]")
+                : List.of(
+                        "[]", List.of(row.status().name() + ": " + row.reason()).toString());
+        var actual = List.of(mapped.toString(), unresolved.toString());
+        if (row.status() == MatchStatus.MATCHED && !mapped.equals(List.of(row.cloudId()))) {
+            return List.of(row.entityType() + " " + id + ": report " + row.cloudId() + ", lookup " + actual);
+        }
+        return expected.equals(actual) ? List.of() : List.of(row.entityType() + " " + id + ": " + actual);
     }
 
     /** Every mapping idmap reports is one the simulated migration actually made. */

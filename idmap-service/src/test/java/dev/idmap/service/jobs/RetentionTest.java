@@ -6,6 +6,7 @@ import static dev.idmap.testsupport.TestServers.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.idmap.service.lookup.LookupTable;
 import dev.idmap.service.storage.ReportStore;
 import dev.idmap.testsupport.Api;
 import dev.idmap.testsupport.MutableClock;
@@ -96,8 +97,7 @@ class RetentionTest {
 
         assertThat(server.bean(ReportStore.class).exists(job.reportKey(false))).isFalse();
         assertThat(server.bean(ReportStore.class).exists(job.reportKey(true))).isFalse();
-        assertThat(server.bean(Jobs.class).byServerIds(jobId, "jira:issue", List.of("20001")))
-                .isEmpty();
+        assertThat(server.bean(LookupTable.class).count(jobId)).isZero();
     }
 
     @Test

@@ -1,14 +1,14 @@
 package dev.idmap.connectors.confluence.cloud;
 
-import static dev.idmap.connectors.jira.JiraJson.instant;
-import static dev.idmap.connectors.jira.JiraJson.text;
+import static dev.idmap.connectors.atlassian.AtlassianJson.instant;
+import static dev.idmap.connectors.atlassian.AtlassianJson.text;
 
+import dev.idmap.connectors.atlassian.Attributes;
 import dev.idmap.connectors.confluence.ConfluenceCrawler;
 import dev.idmap.connectors.confluence.ConfluencePages;
 import dev.idmap.connectors.confluence.ConfluencePages.NextLinks;
 import dev.idmap.connectors.http.Query;
 import dev.idmap.connectors.http.SiteClient;
-import dev.idmap.connectors.jira.Attributes;
 import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteEntity;
@@ -123,6 +123,11 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
      * Asks {@code /user/bulk/migration} in batches of {@value #MIGRATION_BATCH} users, following each batch's
      * {@code _links.next}. Users that were not migrated are absent from the answer.
      */
+    @Override
+    public boolean keepsMigrationRecords() {
+        return true;
+    }
+
     @Override
     public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
         var parameter = byKey ? "key" : "username";

@@ -1,15 +1,15 @@
 package dev.idmap.connectors.confluence.dc;
 
-import static dev.idmap.connectors.jira.JiraJson.instant;
-import static dev.idmap.connectors.jira.JiraJson.text;
+import static dev.idmap.connectors.atlassian.AtlassianJson.instant;
+import static dev.idmap.connectors.atlassian.AtlassianJson.text;
 
+import dev.idmap.connectors.atlassian.Attributes;
 import dev.idmap.connectors.confluence.ConfluenceCrawler;
 import dev.idmap.connectors.confluence.ConfluencePages;
 import dev.idmap.connectors.confluence.ConfluencePages.NextLinks;
 import dev.idmap.connectors.confluence.InOrder;
 import dev.idmap.connectors.http.Query;
 import dev.idmap.connectors.http.SiteClient;
-import dev.idmap.connectors.jira.Attributes;
 import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteEntity;

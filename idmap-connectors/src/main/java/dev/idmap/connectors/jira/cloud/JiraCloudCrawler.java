@@ -1,13 +1,13 @@
 package dev.idmap.connectors.jira.cloud;
 
-import static dev.idmap.connectors.jira.JiraJson.bool;
-import static dev.idmap.connectors.jira.JiraJson.email;
-import static dev.idmap.connectors.jira.JiraJson.text;
+import static dev.idmap.connectors.atlassian.AtlassianJson.bool;
+import static dev.idmap.connectors.atlassian.AtlassianJson.email;
+import static dev.idmap.connectors.atlassian.AtlassianJson.text;
 
+import dev.idmap.connectors.atlassian.Attributes;
 import dev.idmap.connectors.http.Pages;
 import dev.idmap.connectors.http.Query;
 import dev.idmap.connectors.http.SiteClient;
-import dev.idmap.connectors.jira.Attributes;
 import dev.idmap.connectors.jira.JiraCrawler;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteEntity;
@@ -102,6 +102,11 @@ public final class JiraCloudCrawler extends JiraCrawler {
      * Asks {@code /user/bulk/migration} in batches of {@value #MIGRATION_BATCH} users; a batch is paged on until
      * every user it named is answered or a page comes back empty (users that were not migrated are absent).
      */
+    @Override
+    public boolean keepsMigrationRecords() {
+        return true;
+    }
+
     @Override
     public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
         var parameter = byKey ? "key" : "username";

@@ -1,13 +1,13 @@
 package dev.idmap.connectors.jira.dc;
 
-import static dev.idmap.connectors.jira.JiraJson.bool;
-import static dev.idmap.connectors.jira.JiraJson.email;
-import static dev.idmap.connectors.jira.JiraJson.text;
+import static dev.idmap.connectors.atlassian.AtlassianJson.bool;
+import static dev.idmap.connectors.atlassian.AtlassianJson.email;
+import static dev.idmap.connectors.atlassian.AtlassianJson.text;
 
+import dev.idmap.connectors.atlassian.Attributes;
 import dev.idmap.connectors.http.Pages;
 import dev.idmap.connectors.http.Query;
 import dev.idmap.connectors.http.SiteClient;
-import dev.idmap.connectors.jira.Attributes;
 import dev.idmap.connectors.jira.JiraCrawler;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteEntity;

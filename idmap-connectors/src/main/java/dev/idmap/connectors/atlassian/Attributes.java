@@ -1,4 +1,4 @@
-package dev.idmap.connectors.jira;
+package dev.idmap.connectors.atlassian;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.idmap.connectors.jira;
+package dev.idmap.connectors.atlassian;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -7,8 +7,8 @@ import java.time.temporal.ChronoField;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
-/** Reading Jira JSON into the strings of the crawl contract. */
-public final class JiraJson {
+/** Reading Atlassian (Jira and Confluence) JSON into the strings of the crawl contract. */
+public final class AtlassianJson {
 
     private static final DateTimeFormatter ATLASSIAN_TIMESTAMP = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -29,7 +29,7 @@ public final class JiraJson {
                     "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private JiraJson() {}
+    private AtlassianJson() {}
 
     /** The scalar at {@code field} as a string (numbers too); null when absent, null or not a scalar. */
     public static String text(JsonNode node, String field) {

@@ -1,0 +1,195 @@
+package dev.idmap.service.lookup;
+
+import dev.idmap.core.match.MatchStatus;
+import dev.idmap.core.model.EntityType;
+import dev.idmap.core.model.Product;
+import dev.idmap.core.report.DetailedRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The lookup table: one row per decision of a finished job. Filled from the engine's decision stream in batched
+ * inserts committed batch by batch, so memory stays at one batch whatever the size of the job; a job becomes
+ * SUCCESS (and its rows visible to lookups) only after the whole stream is in.
+ */
+public class LookupTable {
+
+    static final int BATCH = 1000;
+    private static final String INSERT = "insert into idmap_mapping (job_id, entity_type, server_id, cloud_id, status,"
+            + " server_key, cloud_key, candidates, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS =
+            "select server_id, cloud_id, status, server_key, cloud_key, candidates, reason from idmap_mapping";
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+
+    public LookupTable(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    /**
+     * Replaces the job's rows by the decisions {@code decisions} delivers (a stream that calls its sink once per
+     * decision); {@code loaded} is told the running count after every batch. Returns the rows loaded.
+     */
+    public long fill(String jobId, Product product, Consumer<Consumer<DetailedRow>> decisions, LongConsumer loaded) {
+        delete(jobId);
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var insert = connection.prepareStatement(INSERT)) {
+                var batch = new Batch(connection, insert, jobId, product, loaded);
+                decisions.accept(batch::add);
+                batch.flush();
+                return batch.total;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load the lookups of job " + jobId + ": " + e.getMessage(), e);
+        }
+    }
+
+    public long count(String jobId) {
+        return jdbc.sql("select count(*) from idmap_mapping where job_id = ?")
+                .param(jobId)
+                .query(Long.class)
+                .single();
+    }
+
+    public void delete(String jobId) {
+        jdbc.sql("delete from idmap_mapping where job_id = ?").param(jobId).update();
+    }
+
+    /** One stored decision. */
+    record Row(
+            String serverId,
+            String cloudId,
+            MatchStatus status,
+            String serverKey,
+            String cloudKey,
+            String candidates,
+            String reason) {}
+
+    /** Rows whose server id (or, for types with identifying keys, server key) is one of {@code ids}. */
+    Map<String, List<Row>> byServer(String jobId, EntityType type, Collection<String> ids) {
+        return find(jobId, type, ids, "server_id", "server_key", false);
+    }
+
+    /** Matched rows whose Cloud id (or Cloud key) is one of {@code ids}. */
+    Map<String, List<Row>> byCloud(String jobId, EntityType type, Collection<String> ids) {
+        return find(jobId, type, ids, "cloud_id", "cloud_key", true);
+    }
+
+    /**
+     * Requested id → rows, by id first and, for the ids that are no id, by key (two indexed queries rather than one
+     * OR, which H2 answers with a scan). Ids without rows are absent.
+     */
+    private Map<String, List<Row>> find(
+            String jobId, EntityType type, Collection<String> ids, String idColumn, String keyColumn, boolean matched) {
+        var found = new LinkedHashMap<String, List<Row>>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        query(jobId, type, idColumn, ids, matched)
+                .forEach(row -> found.computeIfAbsent(
+                                idColumn.equals("server_id") ? row.serverId() : row.cloudId(), id -> new ArrayList<>())
+                        .add(row));
+        var rest = ids.stream().filter(id -> !found.containsKey(id)).toList();
+        if (LookupKeys.identifies(type) && !rest.isEmpty()) {
+            query(jobId, type, keyColumn, rest, matched)
+                    .forEach(row -> found.computeIfAbsent(
+                                    keyColumn.equals("server_key") ? row.serverKey() : row.cloudKey(),
+                                    id -> new ArrayList<>())
+                            .add(row));
+        }
+        return found;
+    }
+
+    private List<Row> query(String jobId, EntityType type, String column, Collection<String> ids, boolean matched) {
+        // column is one of four constants above, never input
+        return jdbc.sql(COLUMNS + " where job_id = :job and entity_type = :type and " + column + " in (:ids)"
+                        + (matched ? " and status = 'MATCHED'" : "") + " order by server_id")
+                .param("job", jobId)
+                .param("type", type.namespace())
+                .param("ids", List.copyOf(ids))
+                .query((rs, n) -> new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        MatchStatus.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
+                .list();
+    }
+
+    /** Inserts decisions in batches of {@value #BATCH}, committing each. */
+    private static final class Batch {
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private final String jobId;
+        private final Product product;
+        private final LongConsumer loaded;
+        private int pending;
+        private long total;
+
+        Batch(Connection connection, PreparedStatement insert, String jobId, Product product, LongConsumer loaded) {
+            this.connection = connection;
+            this.insert = insert;
+            this.jobId = jobId;
+            this.product = product;
+            this.loaded = loaded;
+        }
+
+        void add(DetailedRow row) {
+            var type = EntityType.byNamespace(product, row.entityType())
+                    .orElseThrow(() -> new IllegalArgumentException("not a " + product + " type: " + row.entityType()));
+            try {
+                insert.setString(1, jobId);
+                insert.setString(2, row.entityType());
+                insert.setString(3, row.serverId());
+                nullable(4, row.cloudId());
+                insert.setString(5, row.status().name());
+                nullable(6, LookupKeys.lookupKey(type, row.serverKey()));
+                nullable(7, row.status() == MatchStatus.MATCHED ? LookupKeys.lookupKey(type, row.cloudKey()) : null);
+                nullable(8, row.candidates());
+                nullable(9, row.reason());
+                insert.addBatch();
+                if (++pending >= BATCH) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot load the lookups of job " + jobId + ": " + e.getMessage(), e);
+            }
+        }
+
+        void flush() throws SQLException {
+            if (pending > 0) {
+                insert.executeBatch();
+                connection.commit();
+                total += pending;
+                pending = 0;
+                loaded.accept(total);
+            }
+        }
+
+        private void nullable(int index, String value) throws SQLException {
+            if (value == null) {
+                insert.setNull(index, Types.VARCHAR);
+            } else {
+                insert.setString(index, value);
+            }
+        }
+    }
+}
