@@ -38,7 +38,15 @@ class JcmaCompatibleApi {
     ResponseEntity<?> idMappings(
             @PathVariable String site,
             @RequestParam(name = "cloudSiteUrl", required = false) String cloudSiteUrl,
-            @RequestParam(name = "invalidateCache", defaultValue = "false") String invalidateCacheParameter,
+            @io.swagger.v3.oas.annotations.Parameter(
+                            description = "true starts a new mapping job; exactly true or false",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            type = "string",
+                                            allowableValues = {"true", "false"},
+                                            defaultValue = "false"))
+                    @RequestParam(name = "invalidateCache", defaultValue = "false")
+                    String invalidateCacheParameter,
             @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
         // strict, as JCMA documents it: "1", "yes" or "TRUE" would be taken as true by a lenient parser
         if (!invalidateCacheParameter.equals("true") && !invalidateCacheParameter.equals("false")) {
