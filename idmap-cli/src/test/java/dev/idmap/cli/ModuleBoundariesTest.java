@@ -97,6 +97,20 @@ class ModuleBoundariesTest {
                 .check(idmap);
     }
 
+    @Test
+    void the_console_goes_through_the_job_queue_not_the_tables_or_the_store() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.idmap.service.console..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(
+                        dev.idmap.service.jobs.Jobs.class,
+                        dev.idmap.service.lookup.LookupTable.class,
+                        dev.idmap.service.storage.ReportStore.class)
+                .check(idmap);
+    }
+
     /**
      * Controllers go through the application service ({@code JobQueue}): no repository, no SQL, no database in a
      * controller, so each rule (visibility, expiry, rate, report access) lives in one place.

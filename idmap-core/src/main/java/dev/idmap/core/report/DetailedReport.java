@@ -2,6 +2,7 @@ package dev.idmap.core.report;
 
 import dev.idmap.core.match.MatchStatus;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,24 +10,46 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads a detailed report back, e.g. to compare a run with a ground truth. */
+/** Reads a detailed report back, e.g. to compare a run with a ground truth or to browse its rows page by page. */
 public final class DetailedReport {
 
     private DetailedReport() {}
 
     /** Streams the rows of a detailed report file. */
     public static void forEach(Path file, Consumer<DetailedRow> consumer) {
-        try (var parser = Csv.parser(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                var rows = rows(reader, file.toString())) {
+            rows.forEach(consumer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The rows of a detailed report, read lazily from {@code reader} as the stream is consumed, so that a caller can
+     * stop early (a page of rows) without reading, or holding, the rest. Closing the stream closes the reader.
+     *
+     * @param source names the report in error messages
+     */
+    public static Stream<DetailedRow> rows(Reader reader, String source) {
+        try {
+            var parser = Csv.parser(reader);
             var records = parser.iterator();
             var header = records.hasNext() ? records.next().toList() : List.<String>of();
             if (!header.equals(DetailedRow.COLUMNS)) {
-                throw new IllegalArgumentException(file + " is not a detailed report: header " + header);
+                parser.close();
+                throw new IllegalArgumentException(source + " is not a detailed report: header " + header);
             }
-            while (records.hasNext()) {
-                consumer.accept(row(file, records.next()));
-            }
+            return parser.stream().map(record -> row(source, record)).onClose(() -> {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,10 +62,10 @@ public final class DetailedReport {
         return rows;
     }
 
-    private static DetailedRow row(Path file, CSVRecord record) {
+    private static DetailedRow row(String source, CSVRecord record) {
         if (record.size() != DetailedRow.COLUMNS.size()) {
             throw new IllegalArgumentException(
-                    file + ": row " + record.getRecordNumber() + " has " + record.size() + " fields: " + record);
+                    source + ": row " + record.getRecordNumber() + " has " + record.size() + " fields: " + record);
         }
         return new DetailedRow(
                 record.get(0),

@@ -52,11 +52,14 @@ public record IdmapProperties(
      * @param callers who may call the API, with hashed secrets
      * @param maxBodySize larger request bodies are refused with 413
      * @param triggerRate per-caller rate limit of the trigger endpoint
+     * @param swaggerUiPublic Swagger UI ({@code /swagger-ui.html}) without credentials; by default it asks for the
+     *     API's (the OpenAPI document itself is always public)
      */
     public record Api(
             @DefaultValue List<ApiCaller> callers,
             @DefaultValue("64KB") DataSize maxBodySize,
-            @DefaultValue TriggerRate triggerRate) {}
+            @DefaultValue TriggerRate triggerRate,
+            @DefaultValue("false") boolean swaggerUiPublic) {}
 
     /**
      * One API caller.

@@ -22,7 +22,6 @@ import dev.idmap.service.jobs.OwnExecutions;
 import dev.idmap.service.jobs.Sweeper;
 import dev.idmap.service.lookup.LookupTable;
 import dev.idmap.service.lookup.Lookups;
-import dev.idmap.service.security.CallerAuthentication;
 import dev.idmap.service.security.Callers;
 import dev.idmap.service.security.TriggerRateLimiter;
 import dev.idmap.service.storage.LinkSigner;
@@ -275,13 +274,6 @@ public class ServiceConfiguration {
         var registration = new FilterRegistrationBean<>(
                 new BodySizeLimit(properties.api().maxBodySize().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<CallerAuthentication> callerAuthentication(Callers callers) {
-        var registration = new FilterRegistrationBean<>(new CallerAuthentication(callers));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -62,6 +62,11 @@ public final class Sites {
         return Optional.ofNullable(byUrl.get(url));
     }
 
+    /** Every configured site, in configuration order. */
+    public List<IdmapProperties.Site> all() {
+        return List.copyOf(byName.values());
+    }
+
     public Optional<IdmapProperties.Site> byName(String name) {
         return Optional.ofNullable(byName.get(name));
     }

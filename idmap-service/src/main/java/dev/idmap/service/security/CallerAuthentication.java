@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every request except the public ones (health probes, the OpenAPI document, and signed download
- * links, which carry their own proof). 401 without or with wrong credentials; 403 when a non-admin asks for an
- * admin-only resource (metrics).
+ * Authenticates every API request except the public ones (health probes, the OpenAPI document, signed download
+ * links, which carry their own proof, and Swagger UI when configured public). 401 without or with wrong credentials;
+ * 403 when a non-admin asks for an admin-only resource (metrics). The console has its own chain
+ * ({@code dev.idmap.service.console}); this filter runs in the API's ({@link ApiSecurity}).
  */
 public final class CallerAuthentication extends OncePerRequestFilter {
 
@@ -21,29 +22,42 @@ public final class CallerAuthentication extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(CallerAuthentication.class);
 
     private final Callers callers;
+    private final boolean swaggerUiPublic;
 
-    public CallerAuthentication(Callers callers) {
+    public CallerAuthentication(Callers callers, boolean swaggerUiPublic) {
         this.callers = callers;
+        this.swaggerUiPublic = swaggerUiPublic;
+    }
+
+    private boolean isPublicHere(String path) {
+        return isPublic(path) || (swaggerUiPublic && isSwaggerUi(path));
+    }
+
+    /** Swagger UI's page and assets (served from the jar, no CDN). */
+    public static boolean isSwaggerUi(String path) {
+        return path.equals("/swagger-ui.html") || path.startsWith("/swagger-ui/");
     }
 
     public static boolean isPublic(String path) {
-        return path.startsWith("/files/")
+        return path.equals("/") // redirects a person to the console's sign-in
+                || path.startsWith("/files/")
                 || path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/")
                 || path.equals("/v3/api-docs")
+                || path.equals("/v3/api-docs.yaml")
                 || path.startsWith("/v3/api-docs/")
                 || path.equals("/error");
     }
 
     private static boolean adminOnly(String path) {
-        return path.startsWith("/actuator/") && !isPublic(path);
+        return path.startsWith("/actuator/") && !isPublic(path) && !path.equals("/actuator/info");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        if (isPublic(path)) {
+        if (isPublicHere(path)) {
             chain.doFilter(request, response);
             return;
         }

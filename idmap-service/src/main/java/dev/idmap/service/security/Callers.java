@@ -50,6 +50,22 @@ public final class Callers {
         return caller.<Authentication>map(Authentication.Authenticated::new).orElse(new Authentication.Rejected());
     }
 
+    /**
+     * The console's sign-in, with the same credentials as the API: a Basic user name with its password (or API token),
+     * or a caller's name with one of its Bearer tokens.
+     */
+    public Optional<Caller> signIn(String user, String secret) {
+        if (user == null || user.isBlank() || secret == null || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        return callers.stream()
+                .filter(c -> (user.equals(c.username()) && SecretHash.matches(secret, c.passwordHash()))
+                        || (user.equals(c.name())
+                                && c.tokenHashes().stream().anyMatch(hash -> SecretHash.matches(secret, hash))))
+                .findFirst()
+                .map(c -> new Caller(c.name(), c.admin()));
+    }
+
     private Optional<Caller> bearer(String token) {
         if (token.isEmpty()) {
             return Optional.empty();
