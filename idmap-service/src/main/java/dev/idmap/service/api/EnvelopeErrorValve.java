@@ -63,7 +63,7 @@ public final class EnvelopeErrorValve extends ErrorReportValve {
     }
 
     /** One line per status the container raises by itself, saying what to fix. */
-    static String message(int status) {
+    public static String message(int status) {
         return switch (status) {
             case 400 ->
                 "Bad request: the request line, a header or the URL is malformed (encoded '/', '\\' or NUL characters,"

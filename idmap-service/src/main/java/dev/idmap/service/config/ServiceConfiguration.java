@@ -11,6 +11,8 @@ import dev.idmap.connectors.AtlassianCrawlers;
 import dev.idmap.core.engine.MappingEngine;
 import dev.idmap.core.engine.StagedMappingEngine;
 import dev.idmap.service.api.BodySizeLimit;
+import dev.idmap.service.api.EnvelopeErrorValve;
+import dev.idmap.service.api.ErrorWriter;
 import dev.idmap.service.api.RequestIds;
 import dev.idmap.service.api.TomcatErrors;
 import dev.idmap.service.jobs.DatabaseOutage;
@@ -47,6 +49,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -259,6 +262,19 @@ public class ServiceConfiguration {
     @Bean
     TomcatErrors tomcatErrors() {
         return new TomcatErrors();
+    }
+
+    /**
+     * What Spring Security's firewall refuses (a control character in a header, a non-normalised path) is answered in
+     * the envelope here: its default handler's error page would be refused by the same firewall and come out empty.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            var reason = String.valueOf(rejected.getMessage()).replaceAll("\\p{Cntrl}", "?");
+            log.info("refused {}: {}", request.getMethod(), reason.length() > 200 ? reason.substring(0, 200) : reason);
+            ErrorWriter.write(request, response, 400, EnvelopeErrorValve.message(400), null);
+        };
     }
 
     @Bean
