@@ -74,17 +74,41 @@ public final class IdmapClient {
                 node.path("expiresIn").asLong());
     }
 
+    /** {@code GET …?status=&page=&size=}: the caller's jobs, newest first (an idmap extension). */
+    public JsonNode list(String status, int page, int size) {
+        var query = "?page=" + page + "&size=" + size + (status == null ? "" : "&status=" + encode(status));
+        return expect(authorized(BASE_PATH + query).GET().build(), 200);
+    }
+
+    /** {@code POST …/{jobId}/cancel} (an idmap extension). */
+    public JobStatus cancel(String jobId) {
+        return JobStatus.from(expect(
+                authorized(BASE_PATH + "/" + encode(jobId) + "/cancel")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                200));
+    }
+
+    /**
+     * {@code POST …/{jobId}/mappings}: server ids (or keys), or Cloud ids with {@code byCloudId}, of one entity type
+     * (an idmap extension); at most 1000 per call.
+     */
+    public JsonNode lookup(String jobId, String entityType, List<String> ids, boolean byCloudId) {
+        var body = json.writeValueAsString(Map.of("entityType", entityType, byCloudId ? "cloudIds" : "serverIds", ids));
+        return expect(
+                authorized(BASE_PATH + "/" + encode(jobId) + "/mappings")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                200);
+    }
+
     /**
      * {@code POST …/{jobId}/mappings} with up to 1000 server ids (or keys) of one entity type; answers the body:
      * {@code mappings}, {@code unresolved} and {@code notFound}.
      */
     public JsonNode lookUpServerIds(String jobId, String entityType, List<String> serverIds) {
-        var body = json.writeValueAsString(Map.of("entityType", entityType, "serverIds", serverIds));
-        var request = authorized(BASE_PATH + "/" + encode(jobId) + "/mappings")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return expect(request, 200);
+        return lookup(jobId, entityType, serverIds, false);
     }
 
     /** Fetches a download link the way {@code curl -O} does: no credentials. */

@@ -26,6 +26,16 @@ public record JobStatus(String jobId, String status, JsonNode body) {
         return body.path("progress").path("phase").asString("");
     }
 
+    public long entitiesProcessed() {
+        return body.path("progress").path("entitiesProcessed").asLong(0);
+    }
+
+    /** The SHA-256 the status gives for the compatible or the detailed report, or empty. */
+    public String sha256(boolean detailed) {
+        var result = body.path("result");
+        return (detailed ? result.path("detailedReport").path("sha256") : result.path("sha256")).asString("");
+    }
+
     public String errorMessage() {
         return body.path("errorMessage").asString("");
     }

@@ -1,6 +1,7 @@
 package dev.idmap.core.report;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,16 @@ public final class CompatibleReport {
     private CompatibleReport() {}
 
     public static void forEach(Path file, Consumer<Row> consumer) {
-        try (var parser = Csv.parser(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            forEach(file.toString(), reader, consumer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Streams the rows of a compatible report read from {@code in}; {@code file} names it in messages. */
+    public static void forEach(String file, Reader in, Consumer<Row> consumer) {
+        try (var parser = Csv.parser(in)) {
             var records = parser.iterator();
             var header = records.hasNext() ? String.join(",", records.next().toList()) : "";
             if (!header.equals(ReportWriter.COMPATIBLE_HEADER)) {

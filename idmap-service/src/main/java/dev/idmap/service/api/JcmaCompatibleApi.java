@@ -1,5 +1,6 @@
 package dev.idmap.service.api;
 
+import dev.idmap.service.config.IdmapProperties;
 import dev.idmap.service.config.Sites;
 import dev.idmap.service.jobs.JobQueue;
 import dev.idmap.service.jobs.ReportAccess;
@@ -34,6 +35,13 @@ class JcmaCompatibleApi {
         this.sites = sites;
     }
 
+    /** JCMA's 400: a plain-text body. */
+    static ResponseEntity<String> noMigrationScope(String cloudSiteUrl) {
+        return ResponseEntity.badRequest()
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .body("No migrationScopeId found for the cloudSiteUrl " + cloudSiteUrl);
+    }
+
     @GetMapping("/jcma/{site}/rest/migration/latest/report/id-mappings")
     ResponseEntity<?> idMappings(
             @PathVariable String site,
@@ -55,12 +63,15 @@ class JcmaCompatibleApi {
         var invalidateCache = invalidateCacheParameter.equals("true");
         var source =
                 sites.byName(site).orElseThrow(() -> new ApiException(404, "No configured site named " + site + "."));
+        return answer(source, cloudSiteUrl, invalidateCache, caller);
+    }
+
+    /** JCMA's answer for one source site; shared with the root path ({@link JcmaRootApi}). */
+    ResponseEntity<?> answer(IdmapProperties.Site source, String cloudSiteUrl, boolean invalidateCache, Caller caller) {
         if (cloudSiteUrl == null
                 || !sites.isConfigured(cloudSiteUrl, source.product())
                 || cloudSiteUrl.equals(source.url())) {
-            return ResponseEntity.badRequest()
-                    .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                    .body("No migrationScopeId found for the cloudSiteUrl " + cloudSiteUrl);
+            return noMigrationScope(cloudSiteUrl);
         }
         var latest = queue.latest(caller, source.product(), source.url(), cloudSiteUrl);
         if (latest.isPresent() && !invalidateCache) {

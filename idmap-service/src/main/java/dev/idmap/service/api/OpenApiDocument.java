@@ -106,6 +106,7 @@ class OpenApiDocument {
         trigger(operation(paths.get(BASE + "/trigger"), PathItem.HttpMethod.POST));
         batchLookup(operation(paths.get(BASE + "/{jobId}/mappings"), PathItem.HttpMethod.POST));
         jcma(operation(paths.get("/jcma/{site}/rest/migration/latest/report/id-mappings"), PathItem.HttpMethod.GET));
+        jcma(operation(paths.get("/rest/migration/latest/report/id-mappings"), PathItem.HttpMethod.GET));
         files(operation(paths.get("/files/{jobId}/{fileName}"), PathItem.HttpMethod.GET));
         var status = operation(paths.get(BASE + "/{jobId}"), PathItem.HttpMethod.GET);
         if (status != null) {
@@ -118,7 +119,7 @@ class OpenApiDocument {
         if (path.startsWith("/files/")) {
             return List.of(403, 404, 500);
         }
-        if (path.startsWith("/jcma/")) {
+        if (path.startsWith("/jcma/") || path.startsWith("/rest/migration/")) {
             return List.of(401, 404, 409, 429, 500);
         }
         var withBody = method == PathItem.HttpMethod.POST && !path.endsWith("/cancel");

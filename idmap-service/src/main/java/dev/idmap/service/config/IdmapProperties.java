@@ -32,8 +32,16 @@ public record IdmapProperties(
      * @param connectUrl where idmap actually reaches the site, when that differs from {@code url} (a proxy, a
      *     tunnel, a simulator); defaults to {@code url}
      * @param auth how idmap authenticates to the site; the secret comes from an environment variable or a file
+     * @param redirects a source site opts in to {@code GET /redirect/{name}/<old path>}: public 301 redirects of its
+     *     old links to the Cloud site, from its latest successful mapping
      */
-    public record Site(String name, Product product, String url, String connectUrl, SiteAuth auth) {}
+    public record Site(
+            String name,
+            Product product,
+            String url,
+            String connectUrl,
+            SiteAuth auth,
+            @DefaultValue("false") boolean redirects) {}
 
     /**
      * @param type BASIC (username or email + password or API token) or BEARER (a Data Center personal access token)

@@ -103,6 +103,15 @@ public class Jobs {
                 .optional();
     }
 
+    /** The newest successful job of any caller mapping this source site whose report is kept. */
+    public Optional<Job> latestSucceeded(String sourceUrl) {
+        return jdbc.sql(SELECT + " where source_url = ? and status = 'SUCCESS' and report_deleted = false"
+                        + " order by completed_at desc, job_id desc limit 1")
+                .param(sourceUrl)
+                .query(this::map)
+                .optional();
+    }
+
     public Map<JobStatus, Long> countByStatus() {
         var counts = new EnumMap<JobStatus, Long>(JobStatus.class);
         for (var status : JobStatus.values()) {

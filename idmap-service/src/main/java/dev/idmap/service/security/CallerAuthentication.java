@@ -12,7 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every API request except the public ones (health probes, the OpenAPI document, signed download
- * links, which carry their own proof, and Swagger UI when configured public). 401 without or with wrong credentials;
+ * links, which carry their own proof, Swagger UI when configured public, and the redirects of old links, which
+ * browsers follow and which answer only for sites that opt in). 401 without or with wrong credentials;
  * 403 when a non-admin asks for an admin-only resource (metrics). The console has its own chain
  * ({@code dev.idmap.service.console}); this filter runs in the API's ({@link ApiSecurity}).
  */
@@ -41,6 +42,7 @@ public final class CallerAuthentication extends OncePerRequestFilter {
     public static boolean isPublic(String path) {
         return path.equals("/") // redirects a person to the console's sign-in
                 || path.startsWith("/files/")
+                || path.startsWith("/redirect/")
                 || path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/")
                 || path.equals("/v3/api-docs")

@@ -46,6 +46,11 @@ public final class SecretHash {
         return SHA256 + sha256Hex(secret);
     }
 
+    /** {@code {bcrypt}…} of a secret, as written in configuration (slow to check, for passwords). */
+    public static String bcrypt(String secret) {
+        return SLOW.encode(secret);
+    }
+
     private static String sha256Hex(String secret) {
         try {
             return HexFormat.of()

@@ -18,7 +18,7 @@ class SitesTest {
     Path temp;
 
     static IdmapProperties.Site site(String url, IdmapProperties.SiteAuth auth) {
-        return new IdmapProperties.Site("dc", Product.JIRA, url, "http://127.0.0.1:8080/jira", auth);
+        return new IdmapProperties.Site("dc", Product.JIRA, url, "http://127.0.0.1:8080/jira", auth, false);
     }
 
     @Test

@@ -1,0 +1,63 @@
+package dev.idmap.cli.client;
+
+import dev.idmap.cli.Environment;
+import dev.idmap.cli.ExitCode;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code idmap status JOB [--watch]}: a job's status, or its progress until it ends. */
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Prints a job's status; with --watch follows it until it ends (exit 3 if it ends in ERROR).")
+public final class StatusCommand extends ClientCommand {
+
+    @Parameters(paramLabel = "JOB", description = "the job id")
+    String jobId;
+
+    @Option(names = "--watch", description = "follow the job until it ends")
+    boolean watch;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            converter = Durations.class,
+            defaultValue = "2h",
+            description = "with --watch, give up after this long (exit 5; default: ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
+            converter = Durations.class,
+            defaultValue = "1s",
+            description = "with --watch, poll this often (default: ${DEFAULT-VALUE})")
+    Duration interval;
+
+    public StatusCommand(Environment environment) {
+        super(environment);
+    }
+
+    @Override
+    protected ExitCode run(IdmapClient client) throws InterruptedException {
+        var job = client.status(jobId);
+        if (watch) {
+            job = new JobWatch(client, out(), environment.terminal() && !json, environment.clock(), interval, timeout)
+                    .until(job);
+        }
+        if (json) {
+            printJson(job.body());
+        } else if (!watch) {
+            out().println(job.jobId() + " " + job.status() + (job.phase().isEmpty() ? "" : " " + job.phase())
+                    + (job.percent() >= 0 ? " " + job.percent() + "%" : ""));
+            out().flush();
+        }
+        if (job.finished() && !"SUCCESS".equals(job.status())) {
+            err().println("idmap status: job " + job.jobId() + " ended in " + job.status() + ": " + job.errorMessage());
+            return ExitCode.JOB_ERROR;
+        }
+        return ExitCode.OK;
+    }
+}
