@@ -56,17 +56,21 @@ class JcmaCompatibleApi {
                     @RequestParam(name = "invalidateCache", defaultValue = "false")
                     String invalidateCacheParameter,
             @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
-        // strict, as JCMA documents it: "1", "yes" or "TRUE" would be taken as true by a lenient parser
-        if (!invalidateCacheParameter.equals("true") && !invalidateCacheParameter.equals("false")) {
-            throw ApiException.validation("invalidateCache must be true or false");
-        }
-        var invalidateCache = invalidateCacheParameter.equals("true");
+        var invalidateCache = strictBoolean(invalidateCacheParameter);
         var source =
                 sites.byName(site).orElseThrow(() -> new ApiException(404, "No configured site named " + site + "."));
         return answer(source, cloudSiteUrl, invalidateCache, caller);
     }
 
     /** JCMA's answer for one source site; shared with the root path ({@link JcmaRootApi}). */
+    /** Strict, as JCMA documents it: "1", "yes" or "TRUE" would be taken as true by a lenient parser. */
+    static boolean strictBoolean(String invalidateCache) {
+        if (!invalidateCache.equals("true") && !invalidateCache.equals("false")) {
+            throw ApiException.validation("invalidateCache must be true or false");
+        }
+        return invalidateCache.equals("true");
+    }
+
     ResponseEntity<?> answer(IdmapProperties.Site source, String cloudSiteUrl, boolean invalidateCache, Caller caller) {
         if (cloudSiteUrl == null
                 || !sites.isConfigured(cloudSiteUrl, source.product())
