@@ -84,15 +84,36 @@ final class MapCommand implements Callable<Integer> {
                 entityTypes(),
                 new LinkedHashSet<>(projects));
         Files.createDirectories(output);
-        var engine = new StagedMappingEngine(stagingDatabase(), new AtlassianCrawlers(), InstantSource.system());
-        try (var display = new ProgressDisplay()) {
-            var outcome = engine.run(request, output, display);
+        var staging = stagingDatabase();
+        var engine = new StagedMappingEngine(staging, new AtlassianCrawlers(), InstantSource.system());
+        MappingOutcome outcome;
+        // one connection held for the whole run: H2 closes a database with its last connection, and reopening it
+        // between phases costs a store on close and a cold page cache after
+        try (var keepOpen = staging.getConnection();
+                var display = new ProgressDisplay()) {
+            outcome = engine.run(request, output, display);
             display.close();
-            print(outcome);
-            return 0;
         } catch (CrawlFailure failure) {
             spec.commandLine().getErr().println("idmap map: " + failure.getMessage());
-            return 1;
+            return 1; // the staging stays: running again with the same --run-id resumes
+        }
+        deleteRecursively(stagingDirectory()); // the reports are written; a finished run's staging is only bulk
+        print(outcome);
+        return 0;
+    }
+
+    private Path stagingDirectory() {
+        return output.toAbsolutePath().resolve(".staging");
+    }
+
+    private static void deleteRecursively(Path directory) throws java.io.IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
@@ -109,8 +130,11 @@ final class MapCommand implements Callable<Integer> {
 
     private JdbcDataSource stagingDatabase() {
         var dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + output.toAbsolutePath().resolve(".staging/idmap")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
+        // MAX_COMPACT_TIME=0: no compaction when the database closes; a finished run's staging is deleted, an
+        // interrupted one's is reopened to resume, and either way compacting gigabytes would only cost time
+        dataSource.setURL("jdbc:h2:file:" + stagingDirectory().resolve("idmap")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE"
+                + ";MAX_COMPACT_TIME=0");
         return dataSource;
     }
 

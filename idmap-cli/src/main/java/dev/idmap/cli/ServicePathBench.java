@@ -39,7 +39,7 @@ final class ServicePathBench {
     private static final class Peak {
         long rssKb;
         long heapBytes;
-        long seconds;
+        long nanos;
     }
 
     private final String java;
@@ -83,13 +83,16 @@ final class ServicePathBench {
             var job = client.trigger(
                     sim.product().name(), DemoCommand.publicSourceUrl(sim), DemoCommand.publicDestinationUrl(sim));
             var peaks = new LinkedHashMap<String, Peak>();
+            long lastSample = System.nanoTime();
             while (!job.finished()) {
                 Thread.sleep(SAMPLE_INTERVAL.toMillis());
                 job = client.status(job.jobId());
                 var peak = peaks.computeIfAbsent(job.phase(), p -> new Peak());
                 peak.rssKb = Math.max(peak.rssKb, rssKb(process.pid()));
                 peak.heapBytes = Math.max(peak.heapBytes, heapUsed(http, base, token));
-                peak.seconds += SAMPLE_INTERVAL.toSeconds();
+                long now = System.nanoTime();
+                peak.nanos += now - lastSample; // the time since the last sample, spent (mostly) in this phase
+                lastSample = now;
                 if (!process.isAlive()) {
                     return List.of("service issues=" + issues + ": the service died, log: " + log);
                 }
@@ -100,27 +103,33 @@ final class ServicePathBench {
                         + " (log: " + log + ")");
             }
             var detailed = client.fetch(client.download(job.jobId(), true), work.resolve("detailed.csv"));
-            var lookups = lookUp(client, job, detailed);
+            Lookups lookups;
+            try {
+                lookups = lookUp(client, job, detailed);
+            } catch (RuntimeException e) {
+                lookups = new Lookups(0, 0, -1, e.getMessage());
+            }
             long hwmKb = highWaterMarkKb(process.pid());
 
             var result = job.body().path("result");
             var lines = new ArrayList<String>();
             lines.add(String.format(
-                    "service issues=%d trigger->SUCCESS=%.1fs rows=%d matched=%d peakRssMB=%d (idle after start %d)"
-                            + " lookups=%d in %.1fs (%.0f ids/s) wrongLookups=%d",
-                    issues,
-                    jobWall.toMillis() / 1000.0,
-                    result.path("rows").asLong(),
-                    result.path("matched").asLong(),
-                    hwmKb / 1024,
-                    startedRssKb / 1024,
-                    lookups.ids,
-                    lookups.seconds,
-                    lookups.ids / Math.max(0.001, lookups.seconds),
-                    lookups.wrong));
+                            "service issues=%d trigger->SUCCESS=%.1fs rows=%d matched=%d peakRssMB=%d (idle after start %d)"
+                                    + " lookups=%d in %.1fs (%.0f ids/s) wrongLookups=%d",
+                            issues,
+                            jobWall.toMillis() / 1000.0,
+                            result.path("rows").asLong(),
+                            result.path("matched").asLong(),
+                            hwmKb / 1024,
+                            startedRssKb / 1024,
+                            lookups.ids,
+                            lookups.seconds,
+                            lookups.ids / Math.max(0.001, lookups.seconds),
+                            lookups.wrong)
+                    + (lookups.failure == null ? "" : " lookups failed: " + lookups.failure));
             peaks.forEach((phase, peak) -> lines.add(String.format(
                     "  phase %-12s ~%5ds  peak RSS %5d MB  peak heap used %5d MB",
-                    phase, peak.seconds, peak.rssKb / 1024, peak.heapBytes / (1024 * 1024))));
+                    phase, peak.nanos / 1_000_000_000L, peak.rssKb / 1024, peak.heapBytes / (1024 * 1024))));
             return lines;
         } finally {
             process.destroy();
@@ -130,7 +139,8 @@ final class ServicePathBench {
         }
     }
 
-    private record Lookups(long ids, double seconds, long wrong) {}
+    /** @param failure why the lookups stopped, or null */
+    private record Lookups(long ids, double seconds, long wrong, String failure) {}
 
     /**
      * Looks up the first {@code maxLookups} rows of the detailed report by server id, in batches of one type, and
@@ -155,7 +165,7 @@ final class ServicePathBench {
             }
         });
         pending.forEach((type, batch) -> wrong[0] += batch.isEmpty() ? 0 : check(client, job.jobId(), type, batch));
-        return new Lookups(ids[0], (System.nanoTime() - started) / 1e9, wrong[0]);
+        return new Lookups(ids[0], (System.nanoTime() - started) / 1e9, wrong[0], null);
     }
 
     private static long check(IdmapClient client, String jobId, String type, List<DetailedRow> rows) {

@@ -33,6 +33,7 @@ import javax.sql.DataSource;
 public final class StagingStore {
 
     static final int BATCH = 500;
+
     public static final int FETCH = 1000;
 
     private final DataSource dataSource;
@@ -100,22 +101,49 @@ public final class StagingStore {
     /**
      * Starts (or restarts) a part on the session's connection: whatever an interrupted attempt staged for it is
      * removed first. The caller must {@link PartWriter#finish()} or {@link PartWriter#close()} it.
+     *
+     * <p>Only a part started before can have rows to remove, and the part-start table says which were: a first
+     * start costs one insert, and the staging tables need no index on the scope (a restart's delete scans the run's
+     * rows of that side instead, which only a resumed run pays).
      */
     public PartWriter startPart(Connection session, String runId, Side side, CrawlScope scope, LongConsumer progress) {
         try {
-            for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY)) {
-                try (var delete = session.prepareStatement(
-                        "delete from " + table + " where run_id = ? and side = ? and scope = ?")) {
-                    delete.setString(1, runId);
-                    delete.setString(2, sideCode(side));
-                    delete.setString(3, scope.name());
-                    delete.executeUpdate();
+            if (startedBefore(session, runId, side, scope.name())) {
+                for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY)) {
+                    try (var delete = session.prepareStatement(
+                            "delete from " + table + " where run_id = ? and side = ? and scope = ?")) {
+                        delete.setString(1, runId);
+                        delete.setString(2, sideCode(side));
+                        delete.setString(3, scope.name());
+                        delete.executeUpdate();
+                    }
+                }
+            } else {
+                try (var insert = session.prepareStatement(
+                        "insert into idmap_stage_part_start (run_id, side, scope) values (?, ?, ?)")) {
+                    insert.setString(1, runId);
+                    insert.setString(2, side.name());
+                    insert.setString(3, scope.name());
+                    insert.executeUpdate();
                 }
             }
             session.commit();
             return new PartWriter(session, runId, side, scope, progress);
         } catch (SQLException e) {
             throw new StagingFailure("cannot start part " + runId + "/" + side + "/" + scope.name(), e);
+        }
+    }
+
+    private static boolean startedBefore(Connection session, String runId, Side side, String scope)
+            throws SQLException {
+        try (var select = session.prepareStatement(
+                "select 1 from idmap_stage_part_start where run_id = ? and side = ? and scope = ?")) {
+            select.setString(1, runId);
+            select.setString(2, side.name());
+            select.setString(3, scope);
+            try (var result = select.executeQuery()) {
+                return result.next();
+            }
         }
     }
 
@@ -246,6 +274,7 @@ public final class StagingStore {
                 StagingSchema.ENTITY,
                 StagingSchema.USER_MIGRATION,
                 StagingSchema.DECISION,
+                StagingSchema.PART_START,
                 StagingSchema.PART)) {
             update("delete from " + table + " where run_id = ?", runId);
         }
@@ -342,6 +371,8 @@ public final class StagingStore {
             count++;
             if (pendingRows >= BATCH) {
                 try {
+                    // one transaction per batch: measured against ten batches per transaction, H2 crawled slower
+                    // with the larger transactions (benchmarks/CHANGES.md)
                     flush();
                     connection.commit();
                     progress.accept(count);

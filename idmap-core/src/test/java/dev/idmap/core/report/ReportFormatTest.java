@@ -121,6 +121,30 @@ class ReportFormatTest {
     }
 
     @Test
+    void the_decision_stream_delivers_every_row_of_the_detailed_report_in_its_order_users_and_groups_included() {
+        // given
+        var result =
+                aSiteWithAwkwardNames().run(TestDatabases.h2("report-stream"), output, "stream", Set.of(), Set.of());
+        // then the same rows, except that the report adds why a match is not in the compatible file
+        assertThat(result.decisions()).hasSameSizeAs(result.rows());
+        for (int i = 0; i < result.rows().size(); i++) {
+            var row = result.rows().get(i);
+            var decided = result.decisions().get(i);
+            var reason = row.reason() != null && row.reason().startsWith("left out of the compatible report")
+                    ? null
+                    : row.reason();
+            assertThat(decided).isEqualTo(row.withReason(reason));
+        }
+        assertThat(result.decisions()).extracting(DetailedRow::entityType).contains("identity:user", "identity:group");
+        var summary = result.outcome().summary();
+        assertThat(summary.rows()).isEqualTo(result.rows().size());
+        assertThat(summary.matched())
+                .isEqualTo(result.rows().stream()
+                        .filter(r -> r.status() == MatchStatus.MATCHED)
+                        .count());
+    }
+
+    @Test
     void an_id_that_would_need_quoting_stays_out_of_the_compatible_report_with_a_reason() throws IOException {
         // given
         var result =

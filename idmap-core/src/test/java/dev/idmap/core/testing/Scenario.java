@@ -126,15 +126,22 @@ public final class Scenario {
                 keys,
                 stop);
         var outcome = engine.run(request, outputDir, ProgressListener.NONE);
-        return new Result(outcome, DetailedReport.readAll(outcome.detailedReport()));
+        var decisions = new ArrayList<DetailedRow>();
+        engine.forEachDecision(request, decisions::add);
+        return new Result(outcome, DetailedReport.readAll(outcome.detailedReport()), decisions);
     }
 
     private static SiteConnection connection(String url) {
         return new SiteConnection(URI.create(url), new SiteConnection.SiteAuth.Bearer("secret"));
     }
 
-    /** What a run produced. */
-    public record Result(MappingOutcome outcome, List<DetailedRow> rows) {
+    /**
+     * What a run produced.
+     *
+     * @param rows the detailed report, read back
+     * @param decisions the engine's decision stream after the run
+     */
+    public record Result(MappingOutcome outcome, List<DetailedRow> rows, List<DetailedRow> decisions) {
 
         public DetailedRow row(EntityType type, String serverId) {
             var found = rows.stream()

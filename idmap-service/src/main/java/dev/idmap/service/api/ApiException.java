@@ -46,10 +46,6 @@ public class ApiException extends RuntimeException {
         return "Job not found with ID: " + jobId + ". The job ID may be incorrect or expired.";
     }
 
-    public static ApiException jobNotFound(String jobId) {
-        return new ApiException(404, jobNotFoundMessage(jobId));
-    }
-
     public static ApiException reportNotAvailable() {
         return new ApiException(404, REPORT_NOT_AVAILABLE);
     }

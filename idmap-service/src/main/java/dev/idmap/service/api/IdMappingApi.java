@@ -5,7 +5,7 @@ import dev.idmap.service.config.Sites;
 import dev.idmap.service.jobs.JobQueue;
 import dev.idmap.service.jobs.JobStatus;
 import dev.idmap.service.jobs.ReportAccess;
-import dev.idmap.service.lookup.LookupAnswer;
+import dev.idmap.service.lookup.Lookup;
 import dev.idmap.service.lookup.LookupQuery;
 import dev.idmap.service.security.Caller;
 import dev.idmap.service.security.CallerAuthentication;
@@ -135,7 +135,7 @@ class IdMappingApi {
     }
 
     @GetMapping("/{jobId}/mappings")
-    LookupAnswer lookup(
+    Lookup lookup(
             @PathVariable String jobId,
             @RequestParam(name = "entityType", required = false) String entityType,
             @RequestParam(name = "serverId", required = false) List<String> serverIds,
@@ -145,7 +145,7 @@ class IdMappingApi {
     }
 
     @PostMapping(path = "/{jobId}/mappings", consumes = MediaType.APPLICATION_JSON_VALUE)
-    LookupAnswer batchLookup(
+    Lookup batchLookup(
             @PathVariable String jobId,
             @RequestBody(required = false) String body,
             @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
@@ -202,7 +202,7 @@ class IdMappingApi {
         return values;
     }
 
-    private LookupAnswer lookup(
+    private Lookup lookup(
             Caller caller, String jobId, String entityType, List<String> serverIds, List<String> cloudIds) {
         var errors = new ArrayList<String>();
         if (entityType == null || entityType.isBlank()) {

@@ -96,7 +96,7 @@ class JcmaCompatibleApi {
                     }
                 }
                 case ReportAccess.NoReport noReport -> {
-                    var message = JobView.of(noReport.job(), false).errorMessage();
+                    var message = noReport.job().state().errorMessage().orElse("");
                     throw ApiException.conflict(
                             "The latest mapping job " + noReport.job().jobId()
                                     + " for this site ended with ERROR: " + message

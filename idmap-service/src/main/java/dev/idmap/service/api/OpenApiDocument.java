@@ -176,8 +176,8 @@ class OpenApiDocument {
         required(schemas, "JobView", "jobId", "status");
         required(schemas, "Download", "jobId", "downloadUrl", "expiresIn");
         required(schemas, "JobList", "jobs", "page", "size", "total");
-        required(schemas, "LookupAnswer", "jobId", "entityType", "mappings", "notFound", "unresolved");
-        required(schemas, "Found", "entityType", "serverId", "cloudId");
+        required(schemas, "Lookup", "jobId", "entityType", "mappings", "notFound", "unresolved");
+        required(schemas, "Mapping", "entityType", "serverId", "cloudId");
         required(schemas, "Unresolved", "id", "serverId", "status");
         required(schemas, "ProgressView", "phase", "partsDone", "partsTotal", "entitiesProcessed", "percent");
     }

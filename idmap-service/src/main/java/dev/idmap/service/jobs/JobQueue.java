@@ -3,7 +3,7 @@ package dev.idmap.service.jobs;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import dev.idmap.core.model.Product;
 import dev.idmap.service.config.IdmapProperties;
-import dev.idmap.service.lookup.LookupAnswer;
+import dev.idmap.service.lookup.Lookup;
 import dev.idmap.service.lookup.LookupQuery;
 import dev.idmap.service.lookup.Lookups;
 import dev.idmap.service.security.Caller;
@@ -199,7 +199,7 @@ public class JobQueue {
      *
      * @throws Lookups.UnknownEntityType when the entity type is not one of the job's product
      */
-    public LookupAnswer lookup(ReportAccess.Ready ready, LookupQuery query) {
+    public Lookup lookup(ReportAccess.Ready ready, LookupQuery query) {
         var job = ready.job();
         return lookups.answer(job.jobId(), job.product(), query);
     }

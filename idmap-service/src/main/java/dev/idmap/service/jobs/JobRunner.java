@@ -169,7 +169,7 @@ public class JobRunner {
         for (var runId : engine.stagedRunIds()) {
             if (!active.contains(runId) && !running.containsKey(runId)) {
                 log.info("discarding the staged data of ended job {}", runId);
-                discard(runId);
+                discardIfEnded(runId);
             }
         }
     }
@@ -269,8 +269,8 @@ public class JobRunner {
             return Completion.DONE;
         } finally {
             deleteQuietly(outputDir);
-            if (handle.reason != StopReason.SHUTDOWN && isFinal(job.jobId())) {
-                discard(job.jobId());
+            if (handle.reason != StopReason.SHUTDOWN) {
+                discardIfEnded(job.jobId());
             }
         }
     }
@@ -296,18 +296,31 @@ public class JobRunner {
                 started);
     }
 
-    /** False also when the database cannot say: staged data is then kept (the start-up sweep removes it later). */
-    private boolean isFinal(String jobId) {
+    /**
+     * Discards the staged data of a job that has ended (lookups too unless it succeeded); when the database cannot
+     * say, the data is kept and the start-up sweep removes it later.
+     */
+    private void discardIfEnded(String jobId) {
+        JobState state;
         try {
-            return jobs.find(jobId).map(j -> !j.status().active()).orElse(true);
+            state = jobs.find(jobId).map(Job::state).orElse(null);
         } catch (RuntimeException e) {
-            return false;
+            return;
+        }
+        if (state == null || !state.status().active()) {
+            discard(jobId, !(state instanceof JobState.Succeeded));
         }
     }
 
-    /** A final job's staged entities and checkpoints are of no further use: a retry is a new job. */
-    private void discard(String jobId) {
+    /**
+     * A final job's staged entities, checkpoints and decisions are of no further use: a retry is a new job. Lookups
+     * stay only for a succeeded job (a cancel during publishing may have left some).
+     */
+    private void discard(String jobId, boolean lookupsToo) {
         try {
+            if (lookupsToo) {
+                lookups.delete(jobId);
+            }
             engine.discard(jobId);
         } catch (RuntimeException e) {
             log.warn("could not discard the staged data of job {}: {}", jobId, e.getMessage());

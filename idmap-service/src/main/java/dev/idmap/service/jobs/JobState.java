@@ -2,6 +2,7 @@ package dev.idmap.service.jobs;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a job stands, each state with only its own data. {@link #status()} is the documented wire status: a
@@ -58,6 +59,17 @@ public sealed interface JobState {
         public String message() {
             return "Job was cancelled by " + by + " at " + completedAt + ".";
         }
+    }
+
+    /** What the caller is told about a job that ended without a report. */
+    default Optional<String> errorMessage() {
+        return switch (this) {
+            case Failed f -> Optional.of(f.message());
+            case Cancelled c -> Optional.of(c.message());
+            case Pending p -> Optional.empty();
+            case Running r -> Optional.empty();
+            case Succeeded s -> Optional.empty();
+        };
     }
 
     default JobStatus status() {

@@ -92,8 +92,10 @@ public class LookupTable {
     }
 
     /**
-     * Requested id → rows, by id first and, for the ids that are no id, by key (two indexed queries rather than one
-     * OR, which H2 answers with a scan). Ids without rows are absent.
+     * Requested id → rows, by id first and, for types with identifying keys, by key when the id is no id. One
+     * indexed point query per id on one connection: H2 answers {@code column in (…1000 ids…)} on the third column of
+     * an index by scanning the job's rows of that type (30 s for 1000 ids among 400,000 rows), point queries take
+     * well under a millisecond each on both databases. Ids without rows are absent.
      */
     private Map<String, List<Row>> find(
             String jobId, EntityType type, Collection<String> ids, String idColumn, String keyColumn, boolean matched) {
@@ -101,37 +103,49 @@ public class LookupTable {
         if (ids.isEmpty()) {
             return found;
         }
-        query(jobId, type, idColumn, ids, matched)
-                .forEach(row -> found.computeIfAbsent(
-                                idColumn.equals("server_id") ? row.serverId() : row.cloudId(), id -> new ArrayList<>())
-                        .add(row));
-        var rest = ids.stream().filter(id -> !found.containsKey(id)).toList();
-        if (LookupKeys.identifies(type) && !rest.isEmpty()) {
-            query(jobId, type, keyColumn, rest, matched)
-                    .forEach(row -> found.computeIfAbsent(
-                                    keyColumn.equals("server_key") ? row.serverKey() : row.cloudKey(),
-                                    id -> new ArrayList<>())
-                            .add(row));
+        // the columns are constants of this class, never input
+        var filter = matched ? " and status = 'MATCHED'" : "";
+        var byId = COLUMNS + " where job_id = ? and entity_type = ? and " + idColumn + " = ?" + filter
+                + " order by server_id";
+        var byKey = COLUMNS + " where job_id = ? and entity_type = ? and " + keyColumn + " = ?" + filter
+                + " order by server_id";
+        try (var connection = dataSource.getConnection();
+                var idQuery = connection.prepareStatement(byId);
+                var keyQuery = connection.prepareStatement(byKey)) {
+            for (var id : ids) {
+                var rows = query(idQuery, jobId, type, id);
+                if (rows.isEmpty() && LookupKeys.identifies(type)) {
+                    rows = query(keyQuery, jobId, type, id);
+                }
+                if (!rows.isEmpty()) {
+                    found.put(id, rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up ids of job " + jobId + ": " + e.getMessage(), e);
         }
         return found;
     }
 
-    private List<Row> query(String jobId, EntityType type, String column, Collection<String> ids, boolean matched) {
-        // column is one of four constants above, never input
-        return jdbc.sql(COLUMNS + " where job_id = :job and entity_type = :type and " + column + " in (:ids)"
-                        + (matched ? " and status = 'MATCHED'" : "") + " order by server_id")
-                .param("job", jobId)
-                .param("type", type.namespace())
-                .param("ids", List.copyOf(ids))
-                .query((rs, n) -> new Row(
-                        rs.getString(1),
-                        rs.getString(2),
-                        MatchStatus.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7)))
-                .list();
+    private static List<Row> query(PreparedStatement query, String jobId, EntityType type, String id)
+            throws SQLException {
+        query.setString(1, jobId);
+        query.setString(2, type.namespace());
+        query.setString(3, id);
+        var rows = new ArrayList<Row>();
+        try (var result = query.executeQuery()) {
+            while (result.next()) {
+                rows.add(new Row(
+                        result.getString(1),
+                        result.getString(2),
+                        MatchStatus.valueOf(result.getString(3)),
+                        result.getString(4),
+                        result.getString(5),
+                        result.getString(6),
+                        result.getString(7)));
+            }
+        }
+        return rows;
     }
 
     /** Inserts decisions in batches of {@value #BATCH}, committing each. */

@@ -30,14 +30,14 @@ public class Lookups {
         }
     }
 
-    public LookupAnswer answer(String jobId, Product product, LookupQuery query) {
+    public Lookup answer(String jobId, Product product, LookupQuery query) {
         var type = EntityType.byNamespace(product, query.entityType())
                 .orElseThrow(() -> new UnknownEntityType(query.entityType(), product, namespaces(product)));
         var found = query.direction() == LookupQuery.Direction.SERVER
                 ? table.byServer(jobId, type, query.ids())
                 : table.byCloud(jobId, type, query.ids());
-        var mappings = new ArrayList<LookupAnswer.Found>();
-        var unresolved = new ArrayList<LookupAnswer.Unresolved>();
+        var mappings = new ArrayList<Lookup.Mapping>();
+        var unresolved = new ArrayList<Lookup.Unresolved>();
         var notFound = new ArrayList<String>();
         for (var id : query.ids()) {
             var rows = found.get(id);
@@ -47,7 +47,7 @@ public class Lookups {
             }
             for (var row : rows) {
                 if (row.status() == MatchStatus.MATCHED) {
-                    mappings.add(new LookupAnswer.Found(
+                    mappings.add(new Lookup.Mapping(
                             query.entityType(),
                             row.serverId(),
                             row.cloudId(),
@@ -55,12 +55,12 @@ public class Lookups {
                             row.cloudKey(),
                             lookedUpBy(query.direction(), id, row)));
                 } else {
-                    unresolved.add(new LookupAnswer.Unresolved(
+                    unresolved.add(new Lookup.Unresolved(
                             id, row.serverId(), row.serverKey(), row.status(), row.reason(), row.candidates()));
                 }
             }
         }
-        return new LookupAnswer(jobId, query.entityType(), mappings, notFound, unresolved);
+        return new Lookup(jobId, query.entityType(), mappings, notFound, unresolved);
     }
 
     /** The namespaces a lookup of this product accepts, in table order. */

@@ -212,12 +212,7 @@ abstract class SeedWorkflowContract {
                 .json()
                 .get("jobId")
                 .asString();
-        var status = await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> api.get(Api.BASE + "/" + jobId, bearer(TestServers.BOB))
-                                .json(),
-                        json -> !json.get("status").asString().matches("PENDING|IN_PROGRESS"));
+        var status = awaitFinished(api, jobId, TestServers.BOB);
         assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("SUCCESS");
         var link = api.get(Api.BASE + "/" + jobId + "/download?format=detailed", bearer(TestServers.BOB))
                 .json()
@@ -260,6 +255,15 @@ abstract class SeedWorkflowContract {
         assertThat(wrong)
                 .as("rows the lookup API answers differently from the report")
                 .isEmpty();
+    }
+
+    /** Polls the job's status until it is final, as a caller's script would. */
+    static JsonNode awaitFinished(Api api, String jobId, String token) {
+        return await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> api.get(Api.BASE + "/" + jobId, bearer(token)).json(),
+                        json -> !json.get("status").asString().matches("PENDING|IN_PROGRESS"));
     }
 
     private static JsonNode lookup(Api api, String jobId, String type, java.util.stream.Stream<String> ids) {

@@ -3,7 +3,6 @@ package dev.idmap.service.e2e;
 import static dev.idmap.testsupport.Api.BASE;
 import static dev.idmap.testsupport.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.idmap.sim.SimConfig;
 import dev.idmap.sim.SimProduct;
@@ -15,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
@@ -84,11 +82,7 @@ class SeedWorkflowOnEmbeddedDefaultsTest extends SeedWorkflowContract {
                 .json()
                 .get("jobId")
                 .asString();
-        var status = await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> api.get(BASE + "/" + jobId, bearer(TOKEN)).json(),
-                        json -> !json.get("status").asString().matches("PENDING|IN_PROGRESS"));
+        var status = awaitFinished(api, jobId, TOKEN);
 
         // then
         assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("SUCCESS");

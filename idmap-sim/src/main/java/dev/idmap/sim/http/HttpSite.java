@@ -17,8 +17,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -47,6 +49,9 @@ public final class HttpSite implements AutoCloseable {
     private final Optional<String> rateLimitReason;
     private final InstantSource clock;
     private final RequestCounter counter = new RequestCounter();
+    /** Every routed request's method and raw URI, while recording (benchmarks replay them); null when not. */
+    private volatile Queue<String> recorded;
+
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Random faults;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -101,6 +106,21 @@ public final class HttpSite implements AutoCloseable {
 
     public void resetRequestCounts() {
         counter.reset();
+    }
+
+    /**
+     * Starts recording every routed request as {@code METHOD rawPath[?rawQuery]} (from now on, replacing what was
+     * recorded before). A benchmark replays them to measure what merely reading the same pages costs; a long-running
+     * simulator never records, so its memory stays flat.
+     */
+    public void startRecording() {
+        recorded = new ConcurrentLinkedQueue<>();
+    }
+
+    /** The requests recorded since {@link #startRecording()}, in arrival order; empty when not recording. */
+    public List<String> recordedRequests() {
+        var log = recorded;
+        return log == null ? List.of() : List.copyOf(log);
     }
 
     @Override
@@ -167,6 +187,11 @@ public final class HttpSite implements AutoCloseable {
                             : errors.render(404, "No endpoint " + method + " " + path));
         }
         counter.record(route.endpoint());
+        var log = recorded;
+        if (log != null) {
+            var uri = exchange.getRequestURI();
+            log.add(method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        }
         sleep(conditions.latency());
         switch (nextFault()) {
             case NONE -> {}

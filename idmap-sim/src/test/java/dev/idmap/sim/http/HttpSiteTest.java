@@ -206,6 +206,30 @@ class HttpSiteTest {
     }
 
     @Test
+    void while_recording_every_routed_request_is_kept_with_its_raw_query_and_admin_calls_are_not() throws Exception {
+        // given
+        site = aSite().start();
+        get("/jira/rest/thing/0", "Bearer pat-123");
+        // when
+        site.startRecording();
+        get("/jira/rest/page?startAt=100&maxResults=50&jql=project%20%3D%20ABC", "Bearer pat-123");
+        get("/jira/rest/thing/2", null);
+        get("/__admin/requests", null);
+        // then
+        assertThat(site.recordedRequests())
+                .containsExactly(
+                        "GET /jira/rest/page?startAt=100&maxResults=50&jql=project%20%3D%20ABC",
+                        "GET /jira/rest/thing/2");
+    }
+
+    @Test
+    void a_site_that_never_records_keeps_no_requests() throws Exception {
+        site = aSite().start();
+        get("/jira/rest/thing/1", "Bearer pat-123");
+        assertThat(site.recordedRequests()).isEmpty();
+    }
+
+    @Test
     void conditions_refuse_nonsense() {
         assertThatThrownBy(() -> new OperatingConditions(Duration.ZERO, Optional.empty(), 1.5, 0))
                 .isInstanceOf(IllegalArgumentException.class);

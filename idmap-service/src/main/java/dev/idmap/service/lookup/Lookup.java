@@ -9,8 +9,8 @@ import java.util.List;
  * additive fields. Every requested id is in exactly one of {@code mappings} (matched), {@code unresolved} (the job
  * decided it is ambiguous or unmatched, and says why) or {@code notFound} (the job saw no such entity).
  */
-public record LookupAnswer(
-        String jobId, String entityType, List<Found> mappings, List<String> notFound, List<Unresolved> unresolved) {
+public record Lookup(
+        String jobId, String entityType, List<Mapping> mappings, List<String> notFound, List<Unresolved> unresolved) {
 
     /**
      * A matched entity.
@@ -21,7 +21,7 @@ public record LookupAnswer(
      *     the id itself
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Found(
+    public record Mapping(
             String entityType, String serverId, String cloudId, String serverKey, String cloudKey, String lookedUpBy) {}
 
     /**

@@ -1,0 +1,61 @@
+package dev.idmap.cli.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the benchmarks measured, as written to {@code BENCHMARKS.json}: per scenario the runs of its latest
+ * invocation, each with the load average it ran under. {@code BENCHMARKS.md} is rendered from this alone.
+ */
+record BenchResults(Map<String, ScenarioResult> scenarios) {
+
+    /** One scenario's runs, with the machine and the command that produced them. */
+    record ScenarioResult(String title, String product, long size, Machine machine, String command, List<Run> runs) {}
+
+    /** Cores, memory and JDK of the machine, and the commit measured. */
+    record Machine(int cores, long memoryMiB, String jdk, String os, String commit) {}
+
+    /** One run of a scenario: every measurement is taken in the same invocation, side by side. */
+    record Run(
+            String startedAt,
+            String loadAverageAtStart,
+            String loadAverageAtEnd,
+            Engine engine,
+            Baseline baseline,
+            Limited limited,
+            Service service) {}
+
+    /**
+     * {@code idmap map} against the simulator without latency or limits; its CPU time, and the harness's (the
+     * simulator serving it) over the same interval.
+     */
+    record Engine(
+            double wallSeconds,
+            double cpuSeconds,
+            double simulatorCpuSeconds,
+            long peakRssMiB,
+            long sourceEntities,
+            Map<String, Long> requests,
+            Map<String, FetchBaseline.SiteCost> apiCost) {}
+
+    /** The fetch-and-parse baseline over the same pages from the same simulator; CPU time of client and simulator. */
+    record Baseline(double wallSeconds, double cpuSeconds, long requests, long bytes, int inFlight) {}
+
+    /** {@code idmap map} against the simulator with latency and per-endpoint rate limits, and their floor. */
+    record Limited(
+            long latencyMs,
+            String rateLimit,
+            double wallSeconds,
+            double floorSeconds,
+            long requests,
+            long throttledRequests,
+            long peakRssMiB) {}
+
+    /** The service's job, downloads and load test. */
+    record Service(
+            double jobSeconds,
+            long peakRssMiB,
+            double reportSeconds,
+            Map<String, ServiceBench.Download> downloads,
+            Map<String, Wrk.Result> load) {}
+}

@@ -1,0 +1,93 @@
+package dev.idmap.cli.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A benchmarked JVM started from this jar as a separate process, so its memory is its own: the peak resident set
+ * ({@code VmHWM} of {@code /proc/PID/status}, which the kernel keeps, so no peak is missed between samples).
+ */
+final class ChildProcess implements AutoCloseable {
+
+    private final Process process;
+    private final long started = System.nanoTime();
+
+    private ChildProcess(Process process) {
+        this.process = process;
+    }
+
+    /** {@code java -Xmx<heap> -jar <this jar> <arguments…>}, its output into {@code log}. */
+    static ChildProcess start(String heap, List<String> arguments, Path log) throws IOException {
+        var command = new ArrayList<String>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx" + heap,
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                System.getProperty("java.class.path")));
+        command.addAll(arguments);
+        var process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        return new ChildProcess(process);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the end; the exit code. */
+    int await() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** The peak resident set so far, in MiB (0 once the process is gone). */
+    long peakRssMiB() {
+        try {
+            for (var line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended between the check and the read
+        }
+        return 0;
+    }
+
+    /** Waits for the end while keeping the last peak read before it; the exit code and that peak. */
+    Ended awaitMeasuring() throws InterruptedException {
+        long peak = 0;
+        var cpu = Duration.ZERO;
+        while (process.isAlive()) {
+            peak = Math.max(peak, peakRssMiB());
+            cpu = process.toHandle().info().totalCpuDuration().orElse(cpu);
+            Thread.sleep(100);
+        }
+        return new Ended(process.exitValue(), elapsed(), peak, cpu);
+    }
+
+    /**
+     * How a process ended: its exit code, wall time, peak RSS and CPU time (user + system, last read at most 100 ms
+     * before the end). CPU time hardly depends on what else the machine runs; wall time does.
+     */
+    record Ended(int exitCode, Duration wall, long peakRssMiB, Duration cpu) {}
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy(); // SIGTERM: the service shuts down gracefully
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
