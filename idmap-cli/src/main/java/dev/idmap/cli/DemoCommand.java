@@ -173,7 +173,8 @@ final class DemoCommand implements Callable<Integer> {
                 "--idmap.server.address=127.0.0.1",
                 "--idmap.api.callers[0].name=demo",
                 "--idmap.api.callers[0].token-hashes[0]=" + SecretHash.sha256(token),
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN",
+                "--logging.level.idmap.access=WARN")); // the demo prints its own requests
         int site = 0;
         for (var simulation : simulations) {
             var product = simulation.product().name();
