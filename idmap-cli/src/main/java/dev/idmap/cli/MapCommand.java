@@ -85,7 +85,7 @@ final class MapCommand implements Callable<Integer> {
     private final InstantSource clock = InstantSource.system();
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.sql.SQLException, java.io.IOException {
         var request = new MappingRequest(
                 "pending",
                 product,

@@ -12,13 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +29,10 @@ import java.util.function.Consumer;
  * <p>Parts are independent: each stages and checkpoints on its own, so the order in which workers finish them
  * changes nothing in the staged data or the reports. The first failure stops the other workers (their parts stay
  * unfinished and are redone on resume) and is thrown as it was raised.
+ *
+ * <p>Workers are stopped cooperatively, never interrupted: each asks, before every part and every entity it
+ * stages, whether a worker failed or the run's {@link StopSignal} is raised, and then leaves its part unfinished.
+ * An interrupt landing in the middle of a database file write would break an embedded database.
  */
 final class CrawlWorkers {
 
@@ -46,7 +49,9 @@ final class CrawlWorkers {
     private final AtomicInteger partsDone;
     private final int partsTotal;
     private final Consumer<Progress> progress;
+    private final StopSignal stop;
     private final AtomicLong entities = new AtomicLong();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
@@ -56,7 +61,9 @@ final class CrawlWorkers {
             int workers,
             AtomicInteger partsDone,
             int partsTotal,
-            Consumer<Progress> progress) {
+            Consumer<Progress> progress,
+            StopSignal stop) {
+        this.stop = stop;
         this.store = store;
         this.runId = runId;
         this.workers = workers;
@@ -83,7 +90,10 @@ final class CrawlWorkers {
         return parts;
     }
 
-    /** Crawls every part not finished yet; returns when all are staged, or throws the first failure. */
+    /**
+     * Crawls every part not finished yet; returns when all are staged, or throws the first failure, or
+     * {@link RunStopped} when the stop signal was raised.
+     */
     void crawl(List<Part> parts) {
         Set<String> finished = store.finishedParts(runId);
         var queue = new ConcurrentLinkedQueue<Part>();
@@ -102,45 +112,72 @@ final class CrawlWorkers {
                 Math.min(workers, queue.size()),
                 Thread.ofPlatform().name("idmap-crawl-", 1).daemon(true).factory());
         try {
-            var futures = new ArrayList<Future<?>>();
             for (int w = 0; w < Math.min(workers, queue.size()); w++) {
-                futures.add(pool.submit(() -> work(queue)));
-            }
-            for (var future : futures) {
-                await(future, pool);
+                pool.execute(() -> work(queue));
             }
         } finally {
-            stop(pool);
+            awaitWorkers(pool);
+        }
+        switch (failure.get()) {
+            case null -> {}
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            case Throwable e -> throw new IllegalStateException(e);
+        }
+        if (stop.stopRequested()) {
+            throw new RunStopped(runId);
         }
     }
 
+    /** True when the workers should leave their parts: one of them failed, or the run was asked to stop. */
+    private boolean stopping() {
+        return failure.get() != null || stop.stopRequested();
+    }
+
     /**
-     * Stops the workers and waits until they have: a worker still staging after the run has failed would race a
-     * resumed run over the same parts. Crawlers answer an interrupt at their next request; staging writes finish
-     * their batch.
+     * Waits until every worker has returned: a worker still staging after the run has failed would race a resumed
+     * run over the same parts.
      */
-    private static void stop(ExecutorService pool) {
-        pool.shutdownNow();
+    private void awaitWorkers(ExecutorService pool) {
+        pool.shutdown();
+        boolean interrupted = false;
         try {
-            if (!pool.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                System.getLogger(CrawlWorkers.class.getName())
-                        .log(System.Logger.Level.WARNING, "crawl workers did not stop within " + STOP_TIMEOUT);
+            while (true) {
+                try {
+                    if (pool.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                        return;
+                    }
+                    System.getLogger(CrawlWorkers.class.getName())
+                            .log(System.Logger.Level.WARNING, "crawl workers still busy after " + STOP_TIMEOUT);
+                } catch (InterruptedException e) {
+                    // someone interrupted the run's thread: stop the workers at their next entity, still without
+                    // interrupting them, and keep waiting for them
+                    interrupted = true;
+                    failure.compareAndSet(
+                            null, new CrawlFailure(CrawlFailure.Kind.UNAVAILABLE, "the crawl was interrupted", e));
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private void work(ConcurrentLinkedQueue<Part> queue) {
         try (var session = store.openSession()) {
             Part part;
-            while ((part = queue.poll()) != null && !Thread.currentThread().isInterrupted()) {
+            while (!stopping() && (part = queue.poll()) != null) {
                 crawlOne(session, part);
                 partsDone.incrementAndGet();
                 report();
             }
+        } catch (RunStopped stopped) {
+            // the part stays unfinished; whoever raised the stop reports it
         } catch (SQLException e) {
-            throw new StagingFailure("cannot close a staging session of run " + runId, e);
+            failure.compareAndSet(null, new StagingFailure("cannot close a staging session of run " + runId, e));
+        } catch (RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
         }
     }
 
@@ -157,7 +194,12 @@ final class CrawlWorkers {
             report();
         })) {
             try {
-                part.crawler().crawl(part.scope(), writer);
+                part.crawler().crawl(part.scope(), entity -> {
+                    if (stopping()) {
+                        throw new RunStopped(runId);
+                    }
+                    writer.accept(entity);
+                });
             } catch (CrawlFailure failure) {
                 if (!NotAvailable.means(failure, part.scope())) {
                     throw failure;
@@ -170,24 +212,6 @@ final class CrawlWorkers {
             }
             var staged = writer.finish();
             entities.addAndGet(staged - counted[0]);
-        }
-    }
-
-    /** Waits for one worker; on its failure stops the others and rethrows the failure unchanged. */
-    private static void await(Future<?> future, ExecutorService pool) {
-        try {
-            future.get();
-        } catch (ExecutionException e) {
-            pool.shutdownNow();
-            switch (e.getCause()) {
-                case RuntimeException failure -> throw failure;
-                case Error error -> throw error;
-                default -> throw new IllegalStateException(e.getCause());
-            }
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
-            throw new CrawlFailure(CrawlFailure.Kind.UNAVAILABLE, "the crawl was interrupted", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.idmap.core.engine;
 
 import dev.idmap.core.report.DetailedRow;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,4 +25,12 @@ public interface MappingEngine {
 
     /** Removes everything kept for a run (staged entities, checkpoints, decisions); reports stay where written. */
     void discard(String runId);
+
+    /**
+     * The runs that have something kept (staged entities, checkpoints): those that belong to no live job are
+     * discarded at start-up, after a crash between a job's end and its discard.
+     */
+    default Set<String> stagedRunIds() {
+        return Set.of();
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param destination the Cloud site
  * @param entityTypes the types to map; empty means every type of the product
  * @param containerKeys project (or space) keys to limit the run to; empty means all
+ * @param stop asked between entities, parts and phases whether to stop (see {@link StopSignal})
  */
 public record MappingRequest(
         String runId,
@@ -22,7 +23,19 @@ public record MappingRequest(
         SiteConnection source,
         SiteConnection destination,
         Set<EntityType> entityTypes,
-        Set<String> containerKeys) {
+        Set<String> containerKeys,
+        StopSignal stop) {
+
+    /** A run that is never asked to stop. */
+    public MappingRequest(
+            String runId,
+            Product product,
+            SiteConnection source,
+            SiteConnection destination,
+            Set<EntityType> entityTypes,
+            Set<String> containerKeys) {
+        this(runId, product, source, destination, entityTypes, containerKeys, StopSignal.NEVER);
+    }
 
     public MappingRequest {
         Objects.requireNonNull(runId, "runId");
@@ -31,5 +44,13 @@ public record MappingRequest(
         Objects.requireNonNull(destination, "destination");
         entityTypes = Set.copyOf(entityTypes);
         containerKeys = Set.copyOf(containerKeys);
+        Objects.requireNonNull(stop, "stop");
+    }
+
+    /** Throws {@link RunStopped} when the run was asked to stop. */
+    public void checkpoint() {
+        if (stop.stopRequested()) {
+            throw new RunStopped(runId);
+        }
     }
 }

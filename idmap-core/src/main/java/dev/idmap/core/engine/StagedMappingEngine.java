@@ -102,21 +102,24 @@ public final class StagedMappingEngine implements MappingEngine {
         var partsDone = new AtomicInteger();
 
         var parts = CrawlWorkers.interleaved(source, sourceParts, destination, destinationParts);
-        new CrawlWorkers(store, request.runId(), crawlWorkers, partsDone, total, progress::report).crawl(parts);
+        new CrawlWorkers(store, request.runId(), crawlWorkers, partsDone, total, progress::report, request.stop())
+                .crawl(parts);
         var notAvailable = notAvailable(request.runId(), parts);
-        userType.ifPresent(type -> lookUpMigratedUsers(request.runId(), type, destination, partsDone, total, progress));
+        userType.ifPresent(type -> lookUpMigratedUsers(request, type, destination, partsDone, total, progress));
 
+        request.checkpoint();
         store.analyze();
         long matchedSoFar = 0;
         long sinceAnalyze = 0;
         try (var matcher = new EntityMatcher(staging, rules)) {
             for (int i = 0; i < order.size(); i++) {
+                request.checkpoint();
                 final long base = matchedSoFar;
                 final int done = i;
-                var decided = matcher.match(
-                        request.runId(),
-                        order.get(i),
-                        n -> progress.report(new Progress(Phase.MATCH, done, order.size(), base + n)));
+                var decided = matcher.match(request.runId(), order.get(i), n -> {
+                    request.checkpoint(); // a type's decisions are redone from the start on the next run
+                    progress.report(new Progress(Phase.MATCH, done, order.size(), base + n));
+                });
                 matchedSoFar += decided;
                 sinceAnalyze += decided;
                 if (sinceAnalyze >= ANALYZE_AFTER_DECISIONS) {
@@ -128,6 +131,7 @@ public final class StagedMappingEngine implements MappingEngine {
         }
         explainNotAvailable(request.runId(), notAvailable);
         progress.report(new Progress(Phase.MATCH, order.size(), order.size(), matchedSoFar));
+        request.checkpoint();
 
         progress.report(new Progress(Phase.REPORT, 0, 1, 0));
         var requests = new TreeMap<String, Map<String, Long>>();
@@ -231,6 +235,12 @@ public final class StagedMappingEngine implements MappingEngine {
         store.discard(runId);
     }
 
+    @Override
+    public Set<String> stagedRunIds() {
+        ensureSchema();
+        return store.stagedRunIds();
+    }
+
     private void ensureSchema() {
         if (!schemaReady) {
             synchronized (this) {
@@ -260,12 +270,13 @@ public final class StagedMappingEngine implements MappingEngine {
      * those not found. Checkpointed as one destination part.
      */
     private void lookUpMigratedUsers(
-            String runId,
+            MappingRequest request,
             EntityType userType,
             SiteCrawler destination,
             AtomicInteger partsDone,
             int total,
             SafeProgress progress) {
+        var runId = request.runId();
         if (!store.finishedParts(runId).contains(StagingStore.partName(Side.DESTINATION, USER_LOOKUP_SCOPE))) {
             store.clearUserMigration(runId);
             long[] asked = {0};
@@ -273,6 +284,7 @@ public final class StagedMappingEngine implements MappingEngine {
             if (destination.keepsMigrationRecords()) {
                 for (var byKey : List.of(true, false)) {
                     store.forEachSourceUserChunk(runId, userType, byKey, USER_LOOKUP_CHUNK, chunk -> {
+                        request.checkpoint(); // the lookup is redone from the start on the next run
                         store.saveUserMigration(runId, byKey, destination.migratedAccountIds(chunk, byKey));
                         asked[0] += chunk.size();
                         progress.report(new Progress(Phase.USER_LOOKUP, partsDone.get(), total, asked[0]));

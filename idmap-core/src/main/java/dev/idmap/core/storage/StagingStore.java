@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
@@ -435,6 +437,24 @@ public final class StagingStore {
                 StagingSchema.PART,
                 StagingSchema.RUN)) {
             update("delete from " + table + " where run_id = ?", runId);
+        }
+    }
+
+    /** The runs that have anything staged (entities or checkpoints). */
+    public Set<String> stagedRunIds() {
+        var runs = new TreeSet<String>();
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            for (var table : List.of(StagingSchema.PART, StagingSchema.ENTITY)) {
+                try (var result = statement.executeQuery("select distinct run_id from " + table)) {
+                    while (result.next()) {
+                        runs.add(result.getString(1));
+                    }
+                }
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot list the staged runs", e);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.idmap.core.engine.MappingOutcome;
 import dev.idmap.core.engine.MappingRequest;
 import dev.idmap.core.engine.ProgressListener;
 import dev.idmap.core.engine.StagedMappingEngine;
+import dev.idmap.core.engine.StopSignal;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
 import dev.idmap.core.model.Side;
@@ -96,6 +97,21 @@ public final class Scenario {
             FixtureSite sourceSite,
             FixtureSite destinationSite,
             int crawlWorkers) {
+        return run(
+                database, outputDir, runId, types, keys, sourceSite, destinationSite, crawlWorkers, StopSignal.NEVER);
+    }
+
+    /** A run asked, through {@code stop}, whether to stop. */
+    public Result run(
+            DataSource database,
+            Path outputDir,
+            String runId,
+            Set<EntityType> types,
+            Set<String> keys,
+            FixtureSite sourceSite,
+            FixtureSite destinationSite,
+            int crawlWorkers,
+            StopSignal stop) {
         var engine = new StagedMappingEngine(
                 database,
                 (p, side, connection) -> side == Side.SOURCE ? sourceSite : destinationSite,
@@ -107,7 +123,8 @@ public final class Scenario {
                 connection("https://dc.example.test"),
                 connection("https://x.atlassian.net"),
                 types,
-                keys);
+                keys,
+                stop);
         var outcome = engine.run(request, outputDir, ProgressListener.NONE);
         var decisions = new ArrayList<DetailedRow>();
         engine.forEachDecision(request, decisions::add);

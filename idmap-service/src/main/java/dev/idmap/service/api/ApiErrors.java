@@ -121,11 +121,57 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorEnvelope> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return envelope(request, 415, unsupportedContentType(e.getContentType(), request.getContentType()));
+    }
+
+    /** Names what is wrong with the Content-Type: absent, unknown charset, malformed, or another type. */
+    static String unsupportedContentType(org.springframework.http.MediaType parsed, String header) {
+        var advice = ": send the request body as application/json (UTF-8).";
+        if (header == null || header.isBlank()) {
+            return "Content-Type is missing" + advice;
+        }
+        var shown = printable(header);
+        var charset = java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";]*)")
+                .matcher(header);
+        if (charset.find() && !supportedCharset(charset.group(1).strip())) {
+            return "Unsupported Content-Type '" + shown + "': unknown charset '"
+                    + printable(charset.group(1).strip()) + "'" + advice;
+        }
+        if (parsed == null) {
+            return "Malformed Content-Type '" + shown + "'" + advice;
+        }
+        return "Unsupported Content-Type '" + shown + "'" + advice;
+    }
+
+    private static boolean supportedCharset(String name) {
+        try {
+            return java.nio.charset.Charset.isSupported(name);
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
+    /** At most 100 characters, control characters replaced: echoing a header must not forge a log line or body. */
+    private static String printable(String value) {
+        var cleaned = value.replaceAll("\\p{Cntrl}", "?");
+        return cleaned.length() > 100 ? cleaned.substring(0, 100) + "…" : cleaned;
+    }
+
+    /** The database is unreachable (a restart, an outage): the request can be retried; jobs wait meanwhile. */
+    @ExceptionHandler({
+        org.springframework.dao.DataAccessResourceFailureException.class,
+        org.springframework.dao.TransientDataAccessResourceException.class
+    })
+    ResponseEntity<ErrorEnvelope> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        var headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
         return envelope(
                 request,
-                415,
-                "Unsupported Content-Type " + (e.getContentType() == null ? "(none)" : e.getContentType())
-                        + ": send the request body as application/json.");
+                503,
+                "Service temporarily unavailable: idmap cannot reach its database. Retry in a few seconds.",
+                null,
+                headers);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

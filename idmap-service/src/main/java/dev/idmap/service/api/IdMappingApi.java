@@ -9,7 +9,6 @@ import dev.idmap.service.lookup.Lookup;
 import dev.idmap.service.lookup.LookupQuery;
 import dev.idmap.service.security.Caller;
 import dev.idmap.service.security.CallerAuthentication;
-import java.net.URI;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,14 +38,17 @@ class IdMappingApi {
 
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_BATCH = 1000;
+    static final int MAX_PAGE = 1_000_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JobQueue queue;
     private final Sites sites;
     private final IdmapProperties properties;
     private final Clock clock;
+    private final ServerBase serverBase;
 
-    IdMappingApi(JobQueue queue, Sites sites, IdmapProperties properties, Clock clock) {
+    IdMappingApi(JobQueue queue, Sites sites, IdmapProperties properties, Clock clock, ServerBase serverBase) {
+        this.serverBase = serverBase;
         this.queue = queue;
         this.sites = sites;
         this.properties = properties;
@@ -84,7 +85,7 @@ class IdMappingApi {
             throw ApiException.validation("format must be compatible (entityType,serverId,cloudId) or detailed");
         }
         var ready = ready(queue.report(caller, jobId));
-        var url = queue.link(ready, format.equals("detailed"), callerBase())
+        var url = queue.link(ready, format.equals("detailed"), serverBase.get())
                 .orElseThrow(ApiException::reportNotAvailable);
         var lifetime = properties.retention().link();
         return new Download(
@@ -112,8 +113,8 @@ class IdMappingApi {
                 errors.add("status must be PENDING, IN_PROGRESS, SUCCESS or ERROR");
             }
         }
-        if (page < 0) {
-            errors.add("page must be 0 or more");
+        if (page < 0 || page > MAX_PAGE) {
+            errors.add("page must be between 0 and " + MAX_PAGE);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             errors.add("size must be between 1 and " + MAX_PAGE_SIZE);
@@ -121,7 +122,7 @@ class IdMappingApi {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        var found = queue.list(caller, filter, page * size, size);
+        var found = queue.list(caller, filter, (long) page * size, size);
         var views = found.jobs().stream()
                 .map(job -> JobView.of(job, queue.reportAvailable(job)))
                 .toList();
@@ -159,19 +160,45 @@ class IdMappingApi {
                     "Request body must be a JSON object: {\"entityType\": ..., \"serverIds\": [...]} or"
                             + " {\"entityType\": ..., \"cloudIds\": [...]}");
         }
-        var entityType = node.hasNonNull("entityType") ? node.get("entityType").asString() : null;
-        return lookup(caller, jobId, entityType, strings(node.get("serverIds")), strings(node.get("cloudIds")));
+        var errors = new ArrayList<String>();
+        String entityType = null;
+        var entityTypeNode = node.get("entityType");
+        if (entityTypeNode != null && !entityTypeNode.isNull()) {
+            if (entityTypeNode.isString()) {
+                entityType = entityTypeNode.asString();
+            } else {
+                errors.add("entityType must be a string, e.g. \"jira:issue\"");
+            }
+        }
+        var serverIds = ids(node, "serverIds", errors);
+        var cloudIds = ids(node, "cloudIds", errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return lookup(caller, jobId, entityType, serverIds, cloudIds);
     }
 
-    private static List<String> strings(JsonNode node) {
+    /** An array of IDs: strings, or whole numbers (numeric IDs written without quotes); anything else is named. */
+    private static List<String> ids(JsonNode object, String field, List<String> errors) {
+        var node = object.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isArray()) {
-            throw ApiException.validation("serverIds and cloudIds must be arrays of strings");
+            errors.add(field + " must be an array of strings");
+            return null;
         }
         var values = new ArrayList<String>();
-        node.forEach(item -> values.add(item.asString()));
+        for (int i = 0; i < node.size() && errors.size() < 10; i++) {
+            var item = node.get(i);
+            if (item.isString()) {
+                values.add(item.asString());
+            } else if (item.isIntegralNumber() && item.canConvertToLong() && item.asLong() >= 0) {
+                values.add(Long.toString(item.asLong()));
+            } else {
+                errors.add(field + "[" + i + "] must be a string");
+            }
+        }
         return values;
     }
 
@@ -213,9 +240,5 @@ class IdMappingApi {
                         "Job " + jobId + " ended with status ERROR and has no report. Trigger a new job.");
             case ReportAccess.Expired expired -> throw ApiException.reportNotAvailable();
         };
-    }
-
-    private static URI callerBase() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri();
     }
 }

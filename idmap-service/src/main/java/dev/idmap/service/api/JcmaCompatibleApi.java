@@ -46,14 +46,31 @@ class JcmaCompatibleApi {
     ResponseEntity<?> idMappings(
             @PathVariable String site,
             @RequestParam(name = "cloudSiteUrl", required = false) String cloudSiteUrl,
-            @RequestParam(name = "invalidateCache", defaultValue = "false") boolean invalidateCache,
+            @io.swagger.v3.oas.annotations.Parameter(
+                            description = "true starts a new mapping job; exactly true or false",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            type = "string",
+                                            allowableValues = {"true", "false"},
+                                            defaultValue = "false"))
+                    @RequestParam(name = "invalidateCache", defaultValue = "false")
+                    String invalidateCacheParameter,
             @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
+        var invalidateCache = strictBoolean(invalidateCacheParameter);
         var source =
                 sites.byName(site).orElseThrow(() -> new ApiException(404, "No configured site named " + site + "."));
         return answer(source, cloudSiteUrl, invalidateCache, caller);
     }
 
     /** JCMA's answer for one source site; shared with the root path ({@link JcmaRootApi}). */
+    /** Strict, as JCMA documents it: "1", "yes" or "TRUE" would be taken as true by a lenient parser. */
+    static boolean strictBoolean(String invalidateCache) {
+        if (!invalidateCache.equals("true") && !invalidateCache.equals("false")) {
+            throw ApiException.validation("invalidateCache must be true or false");
+        }
+        return invalidateCache.equals("true");
+    }
+
     ResponseEntity<?> answer(IdmapProperties.Site source, String cloudSiteUrl, boolean invalidateCache, Caller caller) {
         if (cloudSiteUrl == null
                 || !sites.isConfigured(cloudSiteUrl, source.product())

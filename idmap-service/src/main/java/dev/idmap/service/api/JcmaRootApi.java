@@ -37,8 +37,17 @@ class JcmaRootApi {
     @GetMapping("/rest/migration/latest/report/id-mappings")
     ResponseEntity<?> idMappings(
             @RequestParam(name = "cloudSiteUrl", required = false) String cloudSiteUrl,
-            @RequestParam(name = "invalidateCache", defaultValue = "false") boolean invalidateCache,
+            @io.swagger.v3.oas.annotations.Parameter(
+                            description = "true starts a new mapping job; exactly true or false",
+                            schema =
+                                    @io.swagger.v3.oas.annotations.media.Schema(
+                                            type = "string",
+                                            allowableValues = {"true", "false"},
+                                            defaultValue = "false"))
+                    @RequestParam(name = "invalidateCache", defaultValue = "false")
+                    String invalidateCacheParameter,
             @RequestAttribute(CallerAuthentication.CALLER) Caller caller) {
+        var invalidateCache = JcmaCompatibleApi.strictBoolean(invalidateCacheParameter);
         var destination =
                 cloudSiteUrl == null ? null : sites.byUrl(cloudSiteUrl).orElse(null);
         if (destination == null) {

@@ -50,6 +50,14 @@ final class TriggerValidation {
         if (source != null && destination != null && source.equals(destination)) {
             errors.add("sourceURL and destinationURL must be different sites");
         }
+        if (source != null && isCloud(source)) {
+            errors.add("sourceURL " + source + " is an Atlassian Cloud site: the source is the Server/Data Center site,"
+                    + " the destination the Cloud site");
+        }
+        if (destination != null && !isCloud(destination)) {
+            errors.add(
+                    "destinationURL " + destination + " is not an Atlassian Cloud site (https://<site>.atlassian.net)");
+        }
         if (product != null) {
             site(sites, "sourceURL", source, product, errors);
             site(sites, "destinationURL", destination, product, errors);
@@ -95,6 +103,12 @@ final class TriggerValidation {
             return null;
         }
         return url;
+    }
+
+    /** Atlassian Cloud sites live under atlassian.net (and the older jira.com); Data Center sites never do. */
+    static boolean isCloud(String url) {
+        var host = URI.create(url).getHost().toLowerCase(java.util.Locale.ROOT);
+        return host.endsWith(".atlassian.net") || host.endsWith(".jira.com");
     }
 
     private static void site(Sites sites, String field, String url, Product product, List<String> errors) {

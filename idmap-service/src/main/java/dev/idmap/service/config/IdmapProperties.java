@@ -132,7 +132,9 @@ public record IdmapProperties(
             @DefaultValue("2") int concurrency,
             Path workDir,
             @DefaultValue("30s") Duration heartbeat,
-            @DefaultValue("4") int crawlWorkers) {}
+            @DefaultValue("4") int crawlWorkers,
+            String nodeName,
+            @DefaultValue("30s") Duration shutdownGrace) {}
 
     /**
      * @param report finished reports are deleted this long after the job completed
@@ -159,7 +161,7 @@ public record IdmapProperties(
     /**
      * @param directory where reports are kept; default {@code <data-dir>/reports}
      * @param signingKey base64 HMAC key for download links; when absent one is generated and kept in the database
-     * @param publicUrl base URL put in download links (e.g. behind a reverse proxy); default: the URL the caller used
+     * @param publicUrl base URL put in download links (e.g. behind a reverse proxy); default: the server's own address and port (never the request's Host header)
      */
     public record Local(Path directory, String signingKey, String publicUrl) {}
 

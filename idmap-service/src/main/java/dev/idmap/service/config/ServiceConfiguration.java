@@ -1,6 +1,9 @@
 package dev.idmap.service.config;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -8,11 +11,16 @@ import dev.idmap.connectors.AtlassianCrawlers;
 import dev.idmap.core.engine.MappingEngine;
 import dev.idmap.core.engine.StagedMappingEngine;
 import dev.idmap.service.api.BodySizeLimit;
+import dev.idmap.service.api.EnvelopeErrorValve;
+import dev.idmap.service.api.ErrorWriter;
 import dev.idmap.service.api.RequestIds;
+import dev.idmap.service.api.TomcatErrors;
+import dev.idmap.service.jobs.DatabaseOutage;
 import dev.idmap.service.jobs.JobMetrics;
 import dev.idmap.service.jobs.JobQueue;
 import dev.idmap.service.jobs.JobRunner;
 import dev.idmap.service.jobs.Jobs;
+import dev.idmap.service.jobs.OwnExecutions;
 import dev.idmap.service.jobs.Sweeper;
 import dev.idmap.service.lookup.LookupTable;
 import dev.idmap.service.lookup.Lookups;
@@ -26,6 +34,7 @@ import dev.idmap.service.storage.SigningKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +46,10 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -157,13 +168,62 @@ public class ServiceConfiguration {
             Clock clock,
             IdmapProperties properties,
             JobMetrics metrics,
-            LookupTable lookups) {
-        return new JobRunner(jobs, engine, sites, store, clock, properties.workDir(), metrics, lookups);
+            LookupTable lookups,
+            DataSource dataSource) {
+        return new JobRunner(
+                jobs,
+                engine,
+                sites,
+                store,
+                clock,
+                properties.workDir(),
+                metrics,
+                lookups,
+                new DatabaseOutage(dataSource));
     }
 
+    /** This node's name in the scheduler's table: stable across restarts, unique in a cluster (default: host name). */
     @Bean
-    Task<Void> mappingJobTask(JobRunner runner) {
+    DbSchedulerCustomizer nodeName(IdmapProperties properties) {
+        var configured = properties.jobs().nodeName();
+        var name = configured == null || configured.isBlank() ? new SchedulerName.Hostname().getName() : configured;
+        return new DbSchedulerCustomizer() {
+            @Override
+            public Optional<SchedulerName> schedulerName() {
+                return Optional.of(new SchedulerName.Fixed(name));
+            }
+        };
+    }
+
+    /**
+     * The job task; before the scheduler gets it, the executions this node held when it stopped are released, so
+     * that its interrupted jobs continue at once (see {@link OwnExecutions}).
+     */
+    @Bean
+    @DependsOnDatabaseInitialization
+    Task<Void> mappingJobTask(
+            JobRunner runner,
+            DataSource dataSource,
+            DbSchedulerCustomizer nodeName,
+            DbSchedulerProperties scheduler,
+            Clock clock) {
+        var node = nodeName.schedulerName().orElseThrow().getName();
+        var released = OwnExecutions.release(dataSource, scheduler.getTableName(), node, clock.instant());
+        if (released > 0) {
+            log.info("{} job execution(s) of this node ({}) interrupted by its last stop continue now", released, node);
+        }
         return runner.task();
+    }
+
+    /**
+     * Graceful shutdown, first step: running jobs stop at their next checkpoint (they stay IN_PROGRESS and continue
+     * after the restart); then the web server finishes the requests in flight and the scheduler stops.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stopJobs(ContextClosedEvent event) {
+        var context = event.getApplicationContext();
+        context.getBean(JobRunner.class)
+                .stopAll(context.getBean(IdmapProperties.class).jobs().shutdownGrace());
     }
 
     @Bean
@@ -194,7 +254,27 @@ public class ServiceConfiguration {
     /** Jobs accepted but never handed to the scheduler (a crash between the two) are scheduled on start-up. */
     @EventListener(ApplicationReadyEvent.class)
     void scheduleActiveJobs(ApplicationReadyEvent event) {
-        event.getApplicationContext().getBean(JobQueue.class).scheduleActive();
+        var context = event.getApplicationContext();
+        context.getBean(JobQueue.class).scheduleActive();
+        context.getBean(JobRunner.class).discardStagingOfEndedJobs();
+    }
+
+    @Bean
+    TomcatErrors tomcatErrors() {
+        return new TomcatErrors();
+    }
+
+    /**
+     * What Spring Security's firewall refuses (a control character in a header, a non-normalised path) is answered in
+     * the envelope here: its default handler's error page would be refused by the same firewall and come out empty.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            var reason = String.valueOf(rejected.getMessage()).replaceAll("\\p{Cntrl}", "?");
+            log.info("refused {}: {}", request.getMethod(), reason.length() > 200 ? reason.substring(0, 200) : reason);
+            ErrorWriter.write(request, response, 400, EnvelopeErrorValve.message(400), null);
+        };
     }
 
     @Bean

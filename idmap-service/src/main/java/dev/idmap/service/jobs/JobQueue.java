@@ -38,6 +38,7 @@ public class JobQueue {
     private final TriggerRateLimiter rateLimiter;
     private final Clock clock;
     private final IdmapProperties properties;
+    private final FinalJobs finalJobs;
 
     public JobQueue(
             Jobs jobs,
@@ -56,6 +57,7 @@ public class JobQueue {
         this.rateLimiter = rateLimiter;
         this.clock = clock;
         this.properties = properties;
+        this.finalJobs = new FinalJobs(clock);
     }
 
     /** A trigger's answer: the new job, or the identical job that is already PENDING or IN_PROGRESS. */
@@ -65,17 +67,18 @@ public class JobQueue {
     public record Target(Product product, String sourceUrl, String destinationUrl) {}
 
     /**
-     * Creates a job, or returns the caller's identical active one. Every attempt counts against the caller's trigger
-     * rate before {@code target} is read, valid or not, so that a flood of bad requests is limited as well.
+     * Creates a job, or returns the caller's identical active one. Only a valid trigger counts against the caller's
+     * trigger rate: a refused one costs no token (a caller fixing a typo is not locked out by it); a flood of bad
+     * requests costs idmap no more than any other refused request.
      *
      * @param target reads and validates the request (it may throw the validation failure)
      * @throws TriggerRateExceeded above the rate
      */
     public Triggered trigger(Caller caller, Supplier<Target> target) {
+        var wanted = target.get();
         rateLimiter.acquire(caller.name()).ifPresent(wait -> {
             throw new TriggerRateExceeded(wait, properties.api().triggerRate().perMinute());
         });
-        var wanted = target.get();
         return create(caller, wanted.product(), wanted.sourceUrl(), wanted.destinationUrl());
     }
 
@@ -125,7 +128,7 @@ public class JobQueue {
     public record Page(List<Job> jobs, long total) {}
 
     /** The caller's jobs (an admin's: everyone's), newest first; {@code status == null} means any. */
-    public Page list(Caller caller, JobStatus status, int offset, int limit) {
+    public Page list(Caller caller, JobStatus status, long offset, int limit) {
         var owner = caller.admin() ? null : caller.name();
         var page = jobs.list(owner, status, offset, limit).stream()
                 .filter(job -> !expired(job))
@@ -139,7 +142,7 @@ public class JobQueue {
     }
 
     /**
-     * Ends an active job as cancelled by the caller, and stops it if it runs on this node.
+     * Ends an active job as cancelled by the caller, and asks its run to stop at its next checkpoint.
      *
      * @throws JobNotFound when the caller cannot see it
      * @throws JobAlreadyEnded when it is final
@@ -149,8 +152,10 @@ public class JobQueue {
         if (!job.status().active()) {
             throw new JobAlreadyEnded(job);
         }
+        // durable before the answer; the run stops at its next checkpoint (here at once, elsewhere at its next
+        // progress write)
         if (jobs.cancel(jobId, caller.name(), clock.instant())) {
-            runner.interrupt(jobId);
+            runner.cancelled(jobId);
         }
         return jobs.find(jobId).orElse(job);
     }
@@ -208,7 +213,10 @@ public class JobQueue {
         if (jobId == null || jobId.length() > 64) {
             return Optional.empty();
         }
-        return jobs.find(jobId).filter(job -> caller.maySee(job.owner())).filter(job -> !expired(job));
+        return finalJobs
+                .find(jobId, jobs::find)
+                .filter(job -> caller.maySee(job.owner()))
+                .filter(job -> !expired(job));
     }
 
     private boolean expired(Job job) {

@@ -76,7 +76,7 @@ public class Jobs {
     }
 
     /** Newest first; {@code owner == null} lists every caller's jobs, {@code status == null} every status. */
-    public List<Job> list(String owner, JobStatus status, int offset, int limit) {
+    public List<Job> list(String owner, JobStatus status, long offset, int limit) {
         return jdbc.sql(SELECT + FILTER + " order by created_at desc, job_id desc limit :limit offset :offset")
                 .param("owner", owner)
                 .param("status", status == null ? null : status.name())
@@ -132,16 +132,18 @@ public class Jobs {
                 == 1;
     }
 
-    public void updateProgress(String jobId, JobProgress progress) {
-        jdbc.sql("update idmap_job set phase = ?, parts_done = ?, parts_total = ?, entities_processed = ?"
-                        + " where job_id = ? and status = 'IN_PROGRESS'")
-                .params(
-                        progress.phase().name(),
-                        progress.partsDone(),
-                        progress.partsTotal(),
-                        progress.entitiesProcessed(),
-                        jobId)
-                .update();
+    /** False when the job is no longer IN_PROGRESS (cancelled, or gone). */
+    public boolean updateProgress(String jobId, JobProgress progress) {
+        return jdbc.sql("update idmap_job set phase = ?, parts_done = ?, parts_total = ?, entities_processed = ?"
+                                + " where job_id = ? and status = 'IN_PROGRESS'")
+                        .params(
+                                progress.phase().name(),
+                                progress.partsDone(),
+                                progress.partsTotal(),
+                                progress.entitiesProcessed(),
+                                jobId)
+                        .update()
+                == 1;
     }
 
     public boolean succeed(String jobId, JobResult result, Instant now) {

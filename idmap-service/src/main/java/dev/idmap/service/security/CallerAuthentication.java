@@ -63,6 +63,13 @@ public final class CallerAuthentication extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        var authorizations = java.util.Collections.list(request.getHeaders("Authorization"));
+        if (authorizations.size() > 1) {
+            // which one would win is a proxy's choice, not ours: refuse rather than pick
+            ErrorWriter.write(
+                    request, response, 400, "Send one Authorization header, not " + authorizations.size() + ".", null);
+            return;
+        }
         switch (callers.authenticate(request.getHeader("Authorization"))) {
             case Callers.Authentication.Authenticated(var caller) -> {
                 if (adminOnly(path) && !caller.admin()) {

@@ -28,7 +28,8 @@ public interface ReportStore {
      * A link that fetches the report without credentials for {@code lifetime}, then stops working; tampering with it
      * makes it fail too.
      *
-     * @param callerBase the base URL the API caller used to reach idmap, for stores that serve links themselves
+     * @param callerBase idmap's own base URL (configured public URL, else its address; never the request's Host),
+     *     for stores that serve links themselves
      */
     URI link(String key, Duration lifetime, URI callerBase);
 
