@@ -47,13 +47,14 @@ final class JobWatch {
                 if (job.finished()) {
                     return job;
                 }
+                Thread.sleep(interval.toMillis());
+                // checked after the wait, so that the answer does not depend on how fast the first poll was
                 if (Duration.between(started, clock.instant()).compareTo(timeout) >= 0) {
                     throw new CommandFailure(
                             ExitCode.TIMED_OUT,
                             "gave up waiting for job " + job.jobId() + " after " + timeout.toSeconds() + " s (it is "
                                     + job.status() + "; idmap status " + job.jobId() + " --watch goes on watching)");
                 }
-                Thread.sleep(interval.toMillis());
                 job = client.status(job.jobId());
             }
         }

@@ -3,9 +3,9 @@ package dev.idmap.cli.client;
 import dev.idmap.cli.Environment;
 import dev.idmap.cli.ExitCode;
 import java.nio.file.Path;
-import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code idmap run}: trigger, follow, download (SHA-256 checked) and summarise, in one command. */
@@ -37,21 +37,8 @@ public final class RunCommand extends ClientCommand {
             description = "where to write the report (default: id-mapping-JOB.csv or id-mapping-detailed-JOB.csv)")
     Path output;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "DURATION",
-            converter = Durations.class,
-            defaultValue = "2h",
-            description = "give up waiting after this long, e.g. 30s, 10m, 1h (exit 5; default: ${DEFAULT-VALUE})")
-    Duration timeout;
-
-    @Option(
-            names = "--interval",
-            paramLabel = "DURATION",
-            converter = Durations.class,
-            defaultValue = "1s",
-            description = "poll the status this often (default: ${DEFAULT-VALUE})")
-    Duration interval;
+    @Mixin
+    WaitOptions waiting;
 
     public RunCommand(Environment environment) {
         super(environment);
@@ -64,7 +51,7 @@ public final class RunCommand extends ClientCommand {
             out().println("job " + job.jobId() + " " + job.status());
             out().flush();
         }
-        job = new JobWatch(client, out(), environment.terminal() && !json, environment.clock(), interval, timeout)
+        job = waiting.watch(client, out(), environment.terminal() && !json, environment.clock())
                 .until(job);
         if (!"SUCCESS".equals(job.status())) {
             if (json) {

@@ -2,8 +2,8 @@ package dev.idmap.cli.client;
 
 import dev.idmap.cli.Environment;
 import dev.idmap.cli.ExitCode;
-import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,21 +20,8 @@ public final class StatusCommand extends ClientCommand {
     @Option(names = "--watch", description = "follow the job until it ends")
     boolean watch;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "DURATION",
-            converter = Durations.class,
-            defaultValue = "2h",
-            description = "with --watch, give up after this long (exit 5; default: ${DEFAULT-VALUE})")
-    Duration timeout;
-
-    @Option(
-            names = "--interval",
-            paramLabel = "DURATION",
-            converter = Durations.class,
-            defaultValue = "1s",
-            description = "with --watch, poll this often (default: ${DEFAULT-VALUE})")
-    Duration interval;
+    @Mixin
+    WaitOptions waiting;
 
     public StatusCommand(Environment environment) {
         super(environment);
@@ -44,7 +31,7 @@ public final class StatusCommand extends ClientCommand {
     protected ExitCode run(IdmapClient client) throws InterruptedException {
         var job = client.status(jobId);
         if (watch) {
-            job = new JobWatch(client, out(), environment.terminal() && !json, environment.clock(), interval, timeout)
+            job = waiting.watch(client, out(), environment.terminal() && !json, environment.clock())
                     .until(job);
         }
         if (json) {

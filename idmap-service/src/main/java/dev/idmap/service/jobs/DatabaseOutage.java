@@ -1,5 +1,6 @@
 package dev.idmap.service.jobs;
 
+import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.engine.StopSignal;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -25,14 +26,20 @@ public final class DatabaseOutage {
         this.dataSource = dataSource;
     }
 
-    /** True when the failure, or one of its causes, says the database could not be reached. */
+    /**
+     * True when the failure, or one of its causes, says the database could not be reached. A site that cannot be
+     * reached ({@link CrawlFailure}, whatever its cause: a refused connection to a site is the job's failure) never
+     * is; a refused connection to PostgreSQL arrives as an {@link SQLException} of SQLSTATE class 08.
+     */
     public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CrawlFailure) {
+                return false;
+            }
             if (t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException
                     || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLRecoverableException
-                    || t instanceof java.net.ConnectException) {
+                    || t instanceof SQLRecoverableException) {
                 return true;
             }
             if (t instanceof SQLException sql
@@ -73,14 +80,15 @@ public final class DatabaseOutage {
     public boolean awaitAvailable(StopSignal stop) {
         var wait = FIRST_WAIT;
         while (!stop.stopRequested()) {
-            if (available()) {
-                return true;
-            }
+            // wait first: a failure that looked like an outage while the database answers must not spin the job
             try {
                 Thread.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
+            }
+            if (available()) {
+                return true;
             }
             wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
         }
