@@ -3,8 +3,8 @@ package dev.idmap.cli;
 import dev.idmap.cli.client.IdmapClient;
 import dev.idmap.cli.client.JobStatus;
 import dev.idmap.cli.demo.Accuracy;
+import dev.idmap.cli.demo.ServedSimulation;
 import dev.idmap.service.IdmapServer;
-import dev.idmap.service.security.SecretHash;
 import dev.idmap.sim.SimConfig;
 import dev.idmap.sim.SimProduct;
 import dev.idmap.sim.SimulatedMigration;
@@ -13,11 +13,9 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,8 +72,8 @@ final class DemoCommand implements Callable<Integer> {
                         "simulated %s: Data Center at %s, Cloud at %s%n",
                         product, simulation.sourceBaseUrl(), simulation.destinationBaseUrl());
             }
-            var token = randomToken();
-            var args = serverArguments(dir, simulations, token);
+            var token = ServedSimulation.randomToken();
+            var args = ServedSimulation.serverArguments(dir, simulations, "demo", token, 0);
             try (var server = IdmapServer.start(args)) {
                 out.println("idmap service on " + server.url() + " (embedded H2 database, local report storage)");
                 var client = new IdmapClient(URI.create(server.url()), "Bearer " + token);
@@ -98,8 +96,13 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(
                 "POST /migrations/reports/v1/id-mappings/trigger {\"product\":\"%s\",\"sourceURL\":\"%s\","
                         + "\"destinationURL\":\"%s\"}%n",
-                product, publicSourceUrl(simulation), publicDestinationUrl(simulation));
-        var job = client.trigger(product, publicSourceUrl(simulation), publicDestinationUrl(simulation));
+                product,
+                ServedSimulation.publicSourceUrl(simulation),
+                ServedSimulation.publicDestinationUrl(simulation));
+        var job = client.trigger(
+                product,
+                ServedSimulation.publicSourceUrl(simulation),
+                ServedSimulation.publicDestinationUrl(simulation));
         out.printf("  -> 202 {\"jobId\":\"%s\",\"status\":\"%s\"}%n", job.jobId(), job.status());
 
         var started = Instant.now();
@@ -155,77 +158,5 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String describe(JobStatus job) {
         return job.percent() >= 0 ? job.status() + " " + job.phase() + " " + job.percent() + "%" : job.status();
-    }
-
-    /** The URL users name in the trigger: an https identity; the service reaches the simulator via connect-url. */
-    static String publicSourceUrl(SimulatedMigration simulation) {
-        return "https://" + simulation.product().name().toLowerCase() + ".dc.demo.idmap.invalid";
-    }
-
-    static String publicDestinationUrl(SimulatedMigration simulation) {
-        return "https://" + simulation.product().name().toLowerCase() + "-demo.atlassian.net";
-    }
-
-    static List<String> serverArguments(Path dir, List<SimulatedMigration> simulations, String token) throws Exception {
-        var args = new ArrayList<String>(List.of(
-                "--idmap.data-dir=" + dir.resolve("data"),
-                "--idmap.server.port=0",
-                "--idmap.server.address=127.0.0.1",
-                "--idmap.api.callers[0].name=demo",
-                "--idmap.api.callers[0].token-hashes[0]=" + SecretHash.sha256(token),
-                "--logging.level.root=WARN",
-                "--logging.level.idmap.access=WARN")); // the demo prints its own requests
-        int site = 0;
-        for (var simulation : simulations) {
-            var product = simulation.product().name();
-            var lower = product.toLowerCase();
-            var sourceSecret = writeSecret(
-                    dir, lower + "-dc.secret", simulation.sourceCredentials().secret());
-            var cloudSecret = writeSecret(
-                    dir,
-                    lower + "-cloud.secret",
-                    simulation.destinationCredentials().secret());
-            args.addAll(site(
-                    site++,
-                    lower + "-dc",
-                    product,
-                    publicSourceUrl(simulation),
-                    simulation.sourceBaseUrl(),
-                    simulation.sourceCredentials().login(),
-                    sourceSecret));
-            args.addAll(site(
-                    site++,
-                    lower + "-cloud",
-                    product,
-                    publicDestinationUrl(simulation),
-                    simulation.destinationBaseUrl(),
-                    simulation.destinationCredentials().login(),
-                    cloudSecret));
-        }
-        return args;
-    }
-
-    private static List<String> site(
-            int index, String name, String product, String url, URI connectUrl, String username, Path secretFile) {
-        var prefix = "--idmap.sites[" + index + "].";
-        return List.of(
-                prefix + "name=" + name,
-                prefix + "product=" + product,
-                prefix + "url=" + url,
-                prefix + "connect-url=" + connectUrl,
-                prefix + "auth.type=BASIC",
-                prefix + "auth.username=" + username,
-                prefix + "auth.secret-file=" + secretFile);
-    }
-
-    private static Path writeSecret(Path dir, String name, String secret) throws Exception {
-        var secrets = Files.createDirectories(dir.resolve("secrets"));
-        return Files.writeString(secrets.resolve(name), secret + "\n");
-    }
-
-    static String randomToken() {
-        var bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

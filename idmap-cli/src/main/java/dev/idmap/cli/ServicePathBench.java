@@ -2,13 +2,12 @@ package dev.idmap.cli;
 
 import dev.idmap.cli.client.IdmapClient;
 import dev.idmap.cli.client.JobStatus;
+import dev.idmap.cli.demo.ServedSimulation;
 import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.report.DetailedReport;
 import dev.idmap.core.report.DetailedRow;
 import dev.idmap.sim.SimulatedMigration;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,14 +55,12 @@ final class ServicePathBench {
 
     /** Runs the service path against a started simulation; returns the result lines. */
     List<String> run(SimulatedMigration sim, long issues, Path work) throws Exception {
-        var token = DemoCommand.randomToken();
-        int port = freePort();
+        var token = ServedSimulation.randomToken();
+        int port = ServedSimulation.freePort();
         var args =
                 new ArrayList<String>(List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED", "-jar", jar));
         args.add("serve");
-        for (var arg : DemoCommand.serverArguments(work.resolve("service"), List.of(sim), token)) {
-            args.add(arg.equals("--idmap.server.port=0") ? "--idmap.server.port=" + port : arg);
-        }
+        args.addAll(ServedSimulation.serverArguments(work.resolve("service"), List.of(sim), "demo", token, port));
         args.add("--idmap.api.callers[0].admin=true"); // the bench reads the service's own heap gauge
         var log = work.resolve("serve.log");
         var process = new ProcessBuilder(args)
@@ -81,7 +78,9 @@ final class ServicePathBench {
 
             var triggered = System.nanoTime();
             var job = client.trigger(
-                    sim.product().name(), DemoCommand.publicSourceUrl(sim), DemoCommand.publicDestinationUrl(sim));
+                    sim.product().name(),
+                    ServedSimulation.publicSourceUrl(sim),
+                    ServedSimulation.publicDestinationUrl(sim));
             var peaks = new LinkedHashMap<String, Peak>();
             long lastSample = System.nanoTime();
             while (!job.finished()) {
@@ -253,11 +252,5 @@ final class ServicePathBench {
             // the process ended between the check and the read
         }
         return 0;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

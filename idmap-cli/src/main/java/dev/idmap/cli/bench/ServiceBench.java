@@ -2,23 +2,19 @@ package dev.idmap.cli.bench;
 
 import dev.idmap.cli.client.IdmapClient;
 import dev.idmap.cli.client.JobStatus;
-import dev.idmap.service.security.SecretHash;
+import dev.idmap.cli.demo.ServedSimulation;
 import dev.idmap.sim.SimulatedMigration;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,22 +51,13 @@ final class ServiceBench {
     record Download(long rows, long bytes, double downloadSeconds, double copySeconds) {}
 
     Measured run(SimulatedMigration sim, Path work) throws Exception {
-        var token = randomToken();
-        int port = freePort();
+        var token = ServedSimulation.randomToken();
+        int port = ServedSimulation.freePort();
         var product = sim.product().name();
-        var arguments = new ArrayList<String>(List.of(
-                "serve",
-                "--idmap.data-dir=" + work.resolve("data"),
-                "--idmap.server.port=" + port,
-                "--idmap.server.address=127.0.0.1",
-                "--idmap.api.callers[0].name=bench",
-                "--idmap.api.callers[0].token-hashes[0]=" + SecretHash.sha256(token),
-                "--logging.level.root=WARN"));
-        var sourceUrl = "https://" + product.toLowerCase(Locale.ROOT) + ".dc.bench.idmap.invalid";
-        var cloudUrl = "https://" + product.toLowerCase(Locale.ROOT) + "-bench.atlassian.net";
-        arguments.addAll(site(0, "dc", product, sourceUrl, sim.sourceBaseUrl(), sim.sourceCredentials(), work));
-        arguments.addAll(
-                site(1, "cloud", product, cloudUrl, sim.destinationBaseUrl(), sim.destinationCredentials(), work));
+        var arguments = new ArrayList<String>(List.of("serve"));
+        arguments.addAll(ServedSimulation.serverArguments(work, List.of(sim), "bench", token, port));
+        var sourceUrl = ServedSimulation.publicSourceUrl(sim);
+        var cloudUrl = ServedSimulation.publicDestinationUrl(sim);
         var base = URI.create("http://127.0.0.1:" + port);
         try (var server = ChildProcess.start(heap, arguments, work.resolve("serve.log"))) {
             awaitHealthy(server, base);
@@ -155,38 +142,5 @@ final class ServiceBench {
             Thread.sleep(200);
         }
         throw new IllegalStateException("idmap serve was not healthy within 3 minutes");
-    }
-
-    private static List<String> site(
-            int index,
-            String name,
-            String product,
-            String url,
-            URI connectUrl,
-            dev.idmap.sim.SiteCredentials credentials,
-            Path work)
-            throws IOException {
-        var secret = Files.writeString(work.resolve(name + ".secret"), credentials.secret() + "\n");
-        var prefix = "--idmap.sites[" + index + "].";
-        return List.of(
-                prefix + "name=" + name,
-                prefix + "product=" + product,
-                prefix + "url=" + url,
-                prefix + "connect-url=" + connectUrl,
-                prefix + "auth.type=BASIC",
-                prefix + "auth.username=" + credentials.login(),
-                prefix + "auth.secret-file=" + secret);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String randomToken() {
-        var bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

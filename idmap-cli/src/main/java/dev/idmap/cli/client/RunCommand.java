@@ -2,11 +2,9 @@ package dev.idmap.cli.client;
 
 import dev.idmap.cli.Environment;
 import dev.idmap.cli.ExitCode;
-import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code idmap run}: trigger, follow, download (SHA-256 checked) and summarise, in one command. */
 @Command(
@@ -25,17 +23,8 @@ public final class RunCommand extends ClientCommand {
     @ArgGroup(exclusive = false, multiplicity = "1")
     TriggerCommand.Target target;
 
-    @Option(
-            names = "--format",
-            defaultValue = "compatible",
-            description = "compatible (entityType,serverId,cloudId) or detailed (default: ${DEFAULT-VALUE})")
-    ReportFormat format;
-
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "where to write the report (default: id-mapping-JOB.csv or id-mapping-detailed-JOB.csv)")
-    Path output;
+    @Mixin
+    ReportOptions report;
 
     @Mixin
     WaitOptions waiting;
@@ -61,9 +50,7 @@ public final class RunCommand extends ClientCommand {
             err().flush();
             return ExitCode.JOB_ERROR;
         }
-        var detailed = format == ReportFormat.DETAILED;
-        var file = Downloads.fetchVerified(
-                client, job, detailed, output != null ? output : format.defaultFile(job.jobId()));
+        var file = report.fetchVerified(client, job);
         if (json) {
             printJson(job.body());
             return ExitCode.OK;
@@ -75,7 +62,7 @@ public final class RunCommand extends ClientCommand {
                         result.path("matched").asLong(),
                         result.path("unmatched").asLong(),
                         result.path("ambiguous").asLong());
-        out().println("report: " + file + " (SHA-256 " + job.sha256(detailed) + " verified)");
+        out().println("report: " + file + " (SHA-256 " + job.sha256(report.detailed()) + " verified)");
         out().flush();
         return ExitCode.OK;
     }

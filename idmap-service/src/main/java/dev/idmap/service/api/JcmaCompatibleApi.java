@@ -35,11 +35,15 @@ class JcmaCompatibleApi {
         this.sites = sites;
     }
 
-    /** JCMA's 400: a plain-text body. */
-    static ResponseEntity<String> noMigrationScope(String cloudSiteUrl) {
+    /** JCMA's 400: a plain-text body, not the envelope (that is what the Cloud Migration Assistant answers). */
+    static ResponseEntity<String> plainBadRequest(String message) {
         return ResponseEntity.badRequest()
                 .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                .body("No migrationScopeId found for the cloudSiteUrl " + cloudSiteUrl);
+                .body(message);
+    }
+
+    static ResponseEntity<String> noMigrationScope(String cloudSiteUrl) {
+        return plainBadRequest("No migrationScopeId found for the cloudSiteUrl " + cloudSiteUrl);
     }
 
     @GetMapping("/jcma/{site}/rest/migration/latest/report/id-mappings")
@@ -62,7 +66,6 @@ class JcmaCompatibleApi {
         return answer(source, cloudSiteUrl, invalidateCache, caller);
     }
 
-    /** JCMA's answer for one source site; shared with the root path ({@link JcmaRootApi}). */
     /** Strict, as JCMA documents it: "1", "yes" or "TRUE" would be taken as true by a lenient parser. */
     static boolean strictBoolean(String invalidateCache) {
         if (!invalidateCache.equals("true") && !invalidateCache.equals("false")) {
@@ -71,6 +74,7 @@ class JcmaCompatibleApi {
         return invalidateCache.equals("true");
     }
 
+    /** JCMA's answer for one source site; shared with the root path ({@link JcmaRootApi}). */
     ResponseEntity<?> answer(IdmapProperties.Site source, String cloudSiteUrl, boolean invalidateCache, Caller caller) {
         if (cloudSiteUrl == null
                 || !sites.isConfigured(cloudSiteUrl, source.product())

@@ -4,10 +4,6 @@ import dev.idmap.service.config.IdmapProperties;
 import dev.idmap.service.config.Sites;
 import dev.idmap.service.security.Caller;
 import dev.idmap.service.security.CallerAuthentication;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -56,30 +52,23 @@ class JcmaRootApi {
         var candidates = properties.sites().stream()
                 .filter(site -> site.product() == destination.product())
                 .filter(site -> !site.url().equals(destination.url()))
-                .filter(site -> !isCloud(site.url()))
+                .filter(site -> !TriggerValidation.isCloud(site.url()))
                 .toList();
         if (candidates.size() != 1) {
-            return ResponseEntity.badRequest()
-                    .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                    .body(
-                            candidates.isEmpty()
-                                    ? "No migrationScopeId found for the cloudSiteUrl " + cloudSiteUrl
-                                            + ": no Data Center site of " + destination.product() + " is configured"
-                                    : "Several configured Data Center sites could be the source of " + cloudSiteUrl
-                                            + ": "
-                                            + String.join(
-                                                    ", ",
-                                                    candidates.stream()
-                                                            .map(site -> site.name() + " (" + site.url() + ")")
-                                                            .toList())
-                                            + ". Call /jcma/{site}/rest/migration/latest/report/id-mappings with one of"
-                                            + " these names instead.");
+            return JcmaCompatibleApi.plainBadRequest(
+                    candidates.isEmpty()
+                            ? "No migrationScopeId found for the cloudSiteUrl " + cloudSiteUrl
+                                    + ": no Data Center site of " + destination.product() + " is configured"
+                            : "Several configured Data Center sites could be the source of " + cloudSiteUrl
+                                    + ": "
+                                    + String.join(
+                                            ", ",
+                                            candidates.stream()
+                                                    .map(site -> site.name() + " (" + site.url() + ")")
+                                                    .toList())
+                                    + ". Call /jcma/{site}/rest/migration/latest/report/id-mappings with one of"
+                                    + " these names instead.");
         }
         return jcma.answer(candidates.get(0), cloudSiteUrl, invalidateCache, caller);
-    }
-
-    private static boolean isCloud(String url) {
-        var host = URI.create(url).getHost();
-        return host != null && host.toLowerCase(Locale.ROOT).endsWith(".atlassian.net");
     }
 }

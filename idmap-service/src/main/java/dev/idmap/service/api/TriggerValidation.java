@@ -107,7 +107,11 @@ final class TriggerValidation {
 
     /** Atlassian Cloud sites live under atlassian.net (and the older jira.com); Data Center sites never do. */
     static boolean isCloud(String url) {
-        var host = URI.create(url).getHost().toLowerCase(java.util.Locale.ROOT);
+        var host = URI.create(url).getHost();
+        if (host == null) {
+            return false;
+        }
+        host = host.toLowerCase(java.util.Locale.ROOT);
         return host.endsWith(".atlassian.net") || host.endsWith(".jira.com");
     }
 

@@ -39,13 +39,6 @@ final class FinalJobs {
             }
             remembered.put(jobId, new Remembered(job, now.plus(KEEP)));
         });
-        if (found.isEmpty() || found.get().status().active()) {
-            remembered.remove(jobId);
-        }
         return found;
-    }
-
-    void forget(String jobId) {
-        remembered.remove(jobId);
     }
 }
