@@ -472,6 +472,10 @@ public final class StagingStore {
         return side == Side.SOURCE ? "S" : "D";
     }
 
+    private static final String ENTITY_COLUMNS = "run_id, side, entity_type, id, scope, parent_id, parent_type,"
+            + " name, ref1, ref2, ref3, tie_ref, tie_key, use1, use2, use3, use4";
+    private static final String KEY_COLUMNS = "run_id, side, entity_type, id, scope, match_key, anchor, priority";
+
     /** A staged entity waiting for its batch, with the values of its carrier's usage attributes. */
     private record Pending(StagedEntity staged, List<String> uses) {}
 
@@ -486,6 +490,11 @@ public final class StagingStore {
         private final PreparedStatement insertEntity;
         private final PreparedStatement insertNewEntity;
         private final PreparedStatement insertKey;
+        /** COPY on PostgreSQL, else null (batched inserts). */
+        private final PostgresCopy copy;
+
+        private final PostgresCopy.Rows entityRows = new PostgresCopy.Rows();
+        private final PostgresCopy.Rows keyRows = new PostgresCopy.Rows();
         /** Rows not yet written, per type in the scope's order: a scope may deliver several types. */
         private final Map<EntityType, List<Pending>> pendingByType = new LinkedHashMap<>();
 
@@ -501,10 +510,9 @@ public final class StagingStore {
             this.scope = scope;
             this.progress = progress;
             scope.types().forEach(type -> pendingByType.put(type, new ArrayList<>()));
-            this.insertEntity = connection.prepareStatement("""
-                    insert into idmap_stage_entity (run_id, side, entity_type, id, scope, parent_id, parent_type,
-                      name, ref1, ref2, ref3, tie_ref, tie_key, use1, use2, use3, use4)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            this.copy = PostgresCopy.of(connection).orElse(null);
+            this.insertEntity = connection.prepareStatement("insert into idmap_stage_entity (" + ENTITY_COLUMNS
+                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             // a crawler may list an entity twice (a sprint under two boards): the first one staged wins
             this.insertNewEntity = connection.prepareStatement("""
                     insert into idmap_stage_entity (run_id, side, entity_type, id, scope, parent_id, parent_type,
@@ -551,7 +559,12 @@ public final class StagingStore {
                 return;
             }
             try {
-                writeEachType(insertEntity, false);
+                if (copy != null) {
+                    PostgresCopy.commitWithoutWaiting(connection);
+                    copyEachType();
+                } else {
+                    writeEachType(insertEntity, false);
+                }
             } catch (SQLException duplicate) {
                 connection.rollback();
                 insertEntity.clearBatch();
@@ -560,6 +573,52 @@ public final class StagingStore {
             }
             pendingByType.values().forEach(List::clear);
             pendingRows = 0;
+        }
+
+        /** The fast path on PostgreSQL: the batch's entities in one COPY, then their keys in another. */
+        private void copyEachType() throws SQLException {
+            var sideCode = sideCode(side);
+            entityRows.clear();
+            keyRows.clear();
+            for (var typeRows : pendingByType.entrySet()) {
+                var type = typeRows.getKey().name();
+                for (var row : typeRows.getValue()) {
+                    var staged = row.staged();
+                    entityRows
+                            .field(runId)
+                            .field(sideCode)
+                            .field(type)
+                            .field(staged.id())
+                            .field(scope.name())
+                            .field(staged.parentId())
+                            .field(
+                                    staged.parentType() == null
+                                            ? null
+                                            : staged.parentType().name())
+                            .field(staged.name());
+                    for (int r = 0; r < 3; r++) {
+                        entityRows.field(staged.reference(r));
+                    }
+                    entityRows.field(staged.tieReference()).field(staged.tieKey());
+                    for (int u = 0; u < MatchRules.MAX_USAGE_ATTRIBUTES; u++) {
+                        entityRows.field(u < row.uses().size() ? row.uses().get(u) : null);
+                    }
+                    entityRows.end();
+                    for (var key : staged.keys()) {
+                        keyRows.field(runId)
+                                .field(sideCode)
+                                .field(type)
+                                .field(staged.id())
+                                .field(scope.name())
+                                .field(key.key())
+                                .field(staged.anchor())
+                                .field(key.priority())
+                                .end();
+                    }
+                }
+            }
+            copy.copy(StagingSchema.ENTITY, ENTITY_COLUMNS, entityRows);
+            copy.copy(StagingSchema.KEY, KEY_COLUMNS, keyRows);
         }
 
         private void writeEachType(PreparedStatement statement, boolean deduplicate) throws SQLException {

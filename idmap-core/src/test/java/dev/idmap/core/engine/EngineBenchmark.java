@@ -62,6 +62,8 @@ public final class EngineBenchmark {
             long[] last = {System.nanoTime()};
             String[] phase = {""};
             long started = System.nanoTime();
+            long jvmCpuBefore = jvmCpuNanos();
+            long serverCpuBefore = database.equals("h2") ? 0 : postgresServerCpuNanos();
             var outcome = engine.run(request, Path.of("target/benchmark-" + database), progress -> {
                 if (!progress.phase().name().equals(phase[0])) {
                     long now = System.nanoTime();
@@ -76,15 +78,21 @@ public final class EngineBenchmark {
             });
             phases.get(phase[0])[0] += System.nanoTime() - last[0];
             long total = System.nanoTime() - started;
+            long jvmCpu = jvmCpuNanos() - jvmCpuBefore;
+            long serverCpu = database.equals("h2") ? 0 : postgresServerCpuNanos() - serverCpuBefore;
             if (System.getenv("BENCH_KEEP") == null) {
                 engine.discard(request.runId());
             }
             lines.append(String.format(
-                    "%-10s total %6.1f s, %,d rows (%,d matched)%n",
-                    database,
+                    "%-10s total %6.1f s, %,d rows (%,d matched); CPU: JVM %.1f s, database server %.1f s;"
+                            + " load average %s%n",
+                    label(database),
                     total / 1e9,
                     outcome.summary().rows(),
-                    outcome.summary().matched()));
+                    outcome.summary().matched(),
+                    jvmCpu / 1e9,
+                    serverCpu / 1e9,
+                    loadAverage()));
             phases.forEach((name, figures) -> lines.append(String.format(
                     "%-10s   %-18s %6.1f s  %,9d entities  %,8.0f entities/s%n",
                     "", name, figures[0] / 1e9, figures[1], figures[1] / Math.max(1e-9, figures[0] / 1e9))));
@@ -94,6 +102,66 @@ public final class EngineBenchmark {
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024)));
         System.out.print(lines);
         Files.writeString(out, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static String label(String database) {
+        var label = System.getenv("BENCH_LABEL");
+        return label == null ? database : database + " (" + label + ")";
+    }
+
+    private static long jvmCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip().split(" 0*[0-9]+/")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * CPU time of the PostgreSQL server's processes so far, read from /proc: every {@code postgres} process's own
+     * time plus, for the postmaster, that of its exited children (backends that ended). Includes other clients of
+     * the same server: run on a quiet server.
+     */
+    private static long postgresServerCpuNanos() {
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (var dir : processes
+                    .filter(d -> d.getFileName().toString().matches("[0-9]+"))
+                    .toList()) {
+                try {
+                    var stat = Files.readString(dir.resolve("stat"));
+                    var comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (!comm.equals("postgres")) {
+                        continue;
+                    }
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // fields from state (3rd of stat): utime 14, stime 15, cutime 16, cstime 17 -> index - 3
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    if (fields[1].equals("1") || !isPostgres(Path.of("/proc", fields[1]))) {
+                        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while being read
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ = 100
+    }
+
+    private static boolean isPostgres(Path process) {
+        try {
+            var stat = Files.readString(process.resolve("stat"));
+            return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("postgres");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static DataSource h2File() throws IOException {
