@@ -2,20 +2,30 @@ package dev.idmap.core.match;
 
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.report.ReportIds;
+import dev.idmap.core.storage.PostgresCopy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.stream.Collectors;
 
-/** Writes decisions in batches on its own connection. */
+/**
+ * Writes decisions in batches on its own connection: batched inserts, or on PostgreSQL one {@code COPY} per batch
+ * whose commit does not wait for the disk (a type's decisions are redone from the start when a run is resumed, so a
+ * commit lost in a crash loses nothing that is not recomputed).
+ */
 final class DecisionWriter implements AutoCloseable {
 
     static final int MAX_LISTED_CANDIDATES = 20;
     private static final int BATCH = 500;
+    private static final int COPY_BATCH = 5000;
+    private static final String COLUMNS = "run_id, entity_type, source_id, type_rank, sort_num, sort_text,"
+            + " status, cloud_id, rule, candidates, reason, server_key, cloud_key, container";
 
     private final Connection connection;
     private final PreparedStatement insert;
+    private final PostgresCopy copy;
+    private final PostgresCopy.Rows rows = new PostgresCopy.Rows();
     private final String runId;
     private int pending;
 
@@ -23,10 +33,11 @@ final class DecisionWriter implements AutoCloseable {
         this.connection = connection;
         this.runId = runId;
         connection.setAutoCommit(false);
-        this.insert = connection.prepareStatement("""
-                insert into idmap_stage_decision (run_id, entity_type, source_id, type_rank, sort_num, sort_text,
-                  status, cloud_id, rule, candidates, reason, server_key, cloud_key, container)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        this.copy = PostgresCopy.of(connection).orElse(null);
+        this.insert = copy != null
+                ? null
+                : connection.prepareStatement("insert into idmap_stage_decision (" + COLUMNS
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
     void write(
@@ -39,6 +50,10 @@ final class DecisionWriter implements AutoCloseable {
             throws SQLException {
         var reportId = ReportIds.reportForm(type, sourceId);
         var numeric = ReportIds.numericValue(reportId);
+        if (copy != null) {
+            copyRow(type, sourceId, decision, serverKey, cloudKey, container, reportId, numeric);
+            return;
+        }
         int i = 1;
         insert.setString(i++, runId);
         insert.setString(i++, type.name());
@@ -80,6 +95,46 @@ final class DecisionWriter implements AutoCloseable {
         }
     }
 
+    private void copyRow(
+            EntityType type,
+            String sourceId,
+            MatchDecision decision,
+            String serverKey,
+            String cloudKey,
+            String container,
+            String reportId,
+            Long numeric)
+            throws SQLException {
+        rows.field(runId)
+                .field(type.name())
+                .field(sourceId)
+                .field(type.ordinal())
+                .field(numeric == null ? null : numeric.toString())
+                .field(ReportIds.byteOrderKey(reportId))
+                .field(decision.status().name());
+        switch (decision) {
+            case MatchDecision.Matched m ->
+                rows.field(m.cloudId()).field(m.rule()).field((String) null).field((String) null);
+            case MatchDecision.Ambiguous a ->
+                rows.field((String) null)
+                        .field((String) null)
+                        .field(listCandidates(type, a))
+                        .field(truncate(a.reason()));
+            case MatchDecision.Unmatched u ->
+                rows.field((String) null)
+                        .field((String) null)
+                        .field((String) null)
+                        .field(truncate(u.reason()));
+        }
+        rows.field(truncate(serverKey))
+                .field(truncate(cloudKey))
+                .field(truncate(container))
+                .end();
+        if (rows.count() >= COPY_BATCH) {
+            flush();
+        }
+    }
+
     private static String listCandidates(EntityType type, MatchDecision.Ambiguous ambiguous) {
         var shown = ambiguous.candidates().stream()
                 .limit(MAX_LISTED_CANDIDATES)
@@ -102,6 +157,11 @@ final class DecisionWriter implements AutoCloseable {
     }
 
     void flush() throws SQLException {
+        if (copy != null && rows.count() > 0) {
+            PostgresCopy.commitWithoutWaiting(connection);
+            copy.copy("idmap_stage_decision", COLUMNS, rows);
+            rows.clear();
+        }
         if (pending > 0) {
             insert.executeBatch();
             pending = 0;
@@ -114,7 +174,9 @@ final class DecisionWriter implements AutoCloseable {
         try {
             flush();
         } finally {
-            insert.close();
+            if (insert != null) {
+                insert.close();
+            }
         }
     }
 }

@@ -46,7 +46,7 @@ public final class EngineBenchmark {
                 .append(" MiB\n");
         var databases = System.getenv().getOrDefault("BENCH_DATABASES", "h2,postgresql");
         for (var database : List.of(databases.split(","))) {
-            DataSource dataSource = database.equals("h2") ? h2File() : TestDatabases.postgres("idmap_core_benchmark");
+            DataSource dataSource = database.equals("h2") ? h2File() : postgres();
             var phases = new java.util.LinkedHashMap<String, long[]>();
             var engine = new StagedMappingEngine(
                     dataSource,
@@ -80,9 +80,11 @@ public final class EngineBenchmark {
             long total = System.nanoTime() - started;
             long jvmCpu = jvmCpuNanos() - jvmCpuBefore;
             long serverCpu = database.equals("h2") ? 0 : postgresServerCpuNanos() - serverCpuBefore;
+            long discardStarted = System.nanoTime();
             if (System.getenv("BENCH_KEEP") == null) {
                 engine.discard(request.runId());
             }
+            long discard = System.nanoTime() - discardStarted;
             lines.append(String.format(
                     "%-10s total %6.1f s, %,d rows (%,d matched); CPU: JVM %.1f s, database server %.1f s;"
                             + " load average %s%n",
@@ -93,6 +95,7 @@ public final class EngineBenchmark {
                     jvmCpu / 1e9,
                     serverCpu / 1e9,
                     loadAverage()));
+            lines.append(String.format("%-10s   %-18s %6.1f s%n", "", "discard", discard / 1e9));
             phases.forEach((name, figures) -> lines.append(String.format(
                     "%-10s   %-18s %6.1f s  %,9d entities  %,8.0f entities/s%n",
                     "", name, figures[0] / 1e9, figures[1], figures[1] / Math.max(1e-9, figures[0] / 1e9))));
@@ -102,6 +105,29 @@ public final class EngineBenchmark {
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024)));
         System.out.print(lines);
         Files.writeString(out, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The test PostgreSQL in a schema of this JVM, dropped at exit; with {@code BENCH_KEEP} set, in schema
+     * {@code idmap_bench_keep}, made afresh and kept with the run's staged data (for {@code EXPLAIN}).
+     */
+    private static DataSource postgres() {
+        if (System.getenv("BENCH_KEEP") == null) {
+            return TestDatabases.postgres("idmap_core_benchmark");
+        }
+        try (var connection = dev.idmap.core.testing.TestPostgres.connect();
+                var statement = connection.createStatement()) {
+            statement.execute("drop schema if exists idmap_bench_keep cascade");
+            statement.execute("create schema idmap_bench_keep");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        var dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(dev.idmap.core.testing.TestPostgres.URL);
+        dataSource.setUser(dev.idmap.core.testing.TestPostgres.USER);
+        dataSource.setPassword(dev.idmap.core.testing.TestPostgres.PASSWORD);
+        dataSource.setCurrentSchema("idmap_bench_keep");
+        return dataSource;
     }
 
     private static String label(String database) {
