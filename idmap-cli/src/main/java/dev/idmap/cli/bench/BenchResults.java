@@ -27,7 +27,12 @@ record BenchResults(Map<String, ScenarioResult> scenarios) {
 
     /**
      * {@code idmap map} against the simulator without latency or limits; its CPU time, and the harness's (the
-     * simulator serving it) over the same interval.
+     * simulator serving it) over the same interval; the CPU time and memory of its child processes (an embedded
+     * database server) and of the database server it was given ({@code database}: {@code embedded}, or the URL
+     * without its query), so that no work done for it is left out.
+     *
+     * @param childrenPeakPssMiB peak of the child processes' summed proportional set size
+     * @param databaseServerPeakPssMiB the same for the given server's processes (0 when embedded)
      */
     record Engine(
             double wallSeconds,
@@ -36,7 +41,23 @@ record BenchResults(Map<String, ScenarioResult> scenarios) {
             long peakRssMiB,
             long sourceEntities,
             Map<String, Long> requests,
-            Map<String, FetchBaseline.SiteCost> apiCost) {}
+            Map<String, FetchBaseline.SiteCost> apiCost,
+            String database,
+            double childrenCpuSeconds,
+            long childrenPeakPssMiB,
+            double databaseServerCpuSeconds,
+            long databaseServerPeakPssMiB) {
+
+        /** CPU time of everything that worked for the run except the simulator. */
+        double totalCpuSeconds() {
+            return cpuSeconds + childrenCpuSeconds + databaseServerCpuSeconds;
+        }
+
+        /** Peak memory of the database processes, embedded or given. */
+        long databasePeakPssMiB() {
+            return childrenPeakPssMiB + databaseServerPeakPssMiB;
+        }
+    }
 
     /** The fetch-and-parse baseline over the same pages from the same simulator; CPU time of client and simulator. */
     record Baseline(double wallSeconds, double cpuSeconds, long requests, long bytes, int inFlight) {}

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -61,7 +62,8 @@ public final class Benchmarks {
             int connections,
             Path outputDirectory,
             String command,
-            boolean addRuns) {}
+            boolean addRuns,
+            Optional<String> database) {}
 
     public void run() throws Exception {
         if (settings.service() && !Wrk.installed()) {
@@ -171,13 +173,18 @@ public final class Benchmarks {
             var requests = new TreeMap<String, Long>();
             replay.costs().forEach((site, cost) -> requests.put(site, cost.requests()));
             engine = new Engine(
-                    ended.wall().toMillis() / 1000.0,
-                    ended.cpu().toMillis() / 1000.0,
+                    ended.process().wall().toMillis() / 1000.0,
+                    ended.process().cpu().toMillis() / 1000.0,
                     simCpu,
-                    ended.peakRssMiB(),
+                    ended.process().peakRssMiB(),
                     detailedRows(work.resolve("unlimited/reports")),
                     requests,
-                    replay.costs());
+                    replay.costs(),
+                    settings.database().map(DatabaseServer::withoutSecrets).orElse("embedded"),
+                    ended.process().childrenCpu().toMillis() / 1000.0,
+                    ended.process().childrenPeakPssMiB(),
+                    ended.serverCpuSeconds(),
+                    ended.serverPeakPssMiB());
             baseline = new Baseline(
                     replay.wall().toMillis() / 1000.0,
                     baselineCpu,
@@ -225,11 +232,11 @@ public final class Benchmarks {
             return new Limited(
                     settings.latencyMs(),
                     limit.burst() + "/" + limit.refillPerSecond(),
-                    ended.wall().toMillis() / 1000.0,
+                    ended.process().wall().toMillis() / 1000.0,
                     Math.max(rateFloor, latencyFloor),
                     requests,
                     requests - neededTotal,
-                    ended.peakRssMiB());
+                    ended.process().peakRssMiB());
         }
     }
 
@@ -241,14 +248,20 @@ public final class Benchmarks {
         return counts;
     }
 
+    /**
+     * How {@code idmap map} ended, and the CPU time and peak memory of the database server it was given (0 when it
+     * used its embedded default, whose processes are its own children).
+     */
+    private record Mapped(ChildProcess.Ended process, double serverCpuSeconds, long serverPeakPssMiB) {}
+
     /** {@code idmap map} as a child process against the simulator; fails with its log when it fails. */
-    private ChildProcess.Ended map(SimulatedMigration sim, Path dir) throws Exception {
+    private Mapped map(SimulatedMigration sim, Path dir) throws Exception {
         Files.createDirectories(dir);
         var sourceSecret = Files.writeString(
                 dir.resolve("source.secret"), sim.sourceCredentials().secret());
         var cloudSecret = Files.writeString(
                 dir.resolve("cloud.secret"), sim.destinationCredentials().secret());
-        var arguments = List.of(
+        var arguments = new ArrayList<>(List.of(
                 "map",
                 "--product",
                 sim.product().name(),
@@ -261,28 +274,38 @@ public final class Benchmarks {
                 "--destination-auth",
                 "basic:" + sim.destinationCredentials().login() + ":file:" + cloudSecret,
                 "-o",
-                dir.resolve("reports").toString());
+                dir.resolve("reports").toString()));
+        settings.database().ifPresent(url -> arguments.addAll(List.of("--database", url)));
+        var server = settings.database().flatMap(DatabaseServer::processes);
+        double serverCpuBefore = server.map(ProcessTree::cpuSeconds).orElse(0.0);
         var child = ChildProcess.start(settings.engineHeap(), arguments, dir.resolve("map.log"));
-        var ended = child.awaitMeasuring();
+        var ended = child.awaitMeasuring(server);
         if (ended.exitCode() != 0) {
             throw new IllegalStateException(
                     "idmap map failed (exit " + ended.exitCode() + "), log: " + dir.resolve("map.log"));
         }
-        return ended;
+        server.ifPresent(ProcessTree::sample);
+        return new Mapped(
+                ended,
+                server.map(ProcessTree::cpuSeconds).orElse(0.0) - serverCpuBefore,
+                server.map(ProcessTree::peakPssMiB).orElse(0L));
     }
 
     private static String summary(Run run) {
         var s = new StringBuilder(String.format(
                 java.util.Locale.ROOT,
-                "idmap %.1f s vs baseline %.1f s (x%.2f); CPU idmap %.1f s + simulator %.1f s vs baseline %.1f s;"
-                        + " peak RSS %d MiB",
+                "idmap %.1f s vs baseline %.1f s (x%.2f); CPU idmap %.1f s + its child processes %.1f s + database"
+                        + " server %.1f s + simulator %.1f s vs baseline %.1f s; peak RSS %d MiB, database PSS %d MiB",
                 run.engine().wallSeconds(),
                 run.baseline().wallSeconds(),
                 run.engine().wallSeconds() / run.baseline().wallSeconds(),
                 run.engine().cpuSeconds(),
+                run.engine().childrenCpuSeconds(),
+                run.engine().databaseServerCpuSeconds(),
                 run.engine().simulatorCpuSeconds(),
                 run.baseline().cpuSeconds(),
-                run.engine().peakRssMiB()));
+                run.engine().peakRssMiB(),
+                run.engine().databasePeakPssMiB()));
         if (run.limited() != null) {
             s.append(String.format(
                     java.util.Locale.ROOT,

@@ -63,23 +63,47 @@ final class ChildProcess implements AutoCloseable {
         return 0;
     }
 
-    /** Waits for the end while keeping the last peak read before it; the exit code and that peak. */
+    /**
+     * Waits for the end while keeping the last peak read before it; the exit code and that peak, and the CPU time
+     * and memory of the processes it started (an embedded database server), sampled every 100 ms.
+     */
     Ended awaitMeasuring() throws InterruptedException {
+        return awaitMeasuring(java.util.Optional.empty());
+    }
+
+    /** As {@link #awaitMeasuring()}, also sampling a database server's processes the child works with. */
+    Ended awaitMeasuring(java.util.Optional<ProcessTree> server) throws InterruptedException {
         long peak = 0;
         var cpu = Duration.ZERO;
+        var tree = new ProcessTree(process.pid());
         while (process.isAlive()) {
             peak = Math.max(peak, peakRssMiB());
             cpu = process.toHandle().info().totalCpuDuration().orElse(cpu);
+            tree.sample();
+            server.ifPresent(ProcessTree::sample);
             Thread.sleep(100);
         }
-        return new Ended(process.exitValue(), elapsed(), peak, cpu);
+        return new Ended(
+                process.exitValue(),
+                elapsed(),
+                peak,
+                cpu,
+                Duration.ofMillis(Math.round(tree.descendantsCpuSeconds() * 1000)),
+                tree.peakDescendantsPssMiB());
     }
 
     /**
      * How a process ended: its exit code, wall time, peak RSS and CPU time (user + system, last read at most 100 ms
-     * before the end). CPU time hardly depends on what else the machine runs; wall time does.
+     * before the end), and the CPU time and peak summed proportional set size of the processes it started. CPU time
+     * hardly depends on what else the machine runs; wall time does.
      */
-    record Ended(int exitCode, Duration wall, long peakRssMiB, Duration cpu) {}
+    record Ended(
+            int exitCode,
+            Duration wall,
+            long peakRssMiB,
+            Duration cpu,
+            Duration childrenCpu,
+            long childrenPeakPssMiB) {}
 
     @Override
     public void close() throws InterruptedException {

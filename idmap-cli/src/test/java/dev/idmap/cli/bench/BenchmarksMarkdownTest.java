@@ -44,6 +44,9 @@ class BenchmarksMarkdownTest {
             }
         }
         assertThat(markdown).contains("×3.50 (×3.00–×4.00)").contains("## Changes measured\n\n- a change");
+        // idmap's CPU counts its child processes (an embedded database server): (20 + 10 + 5) / 3
+        assertThat(markdown).contains("×11.67");
+        assertThat(markdown).contains("| 400 (400–400) | embedded | 150 (150–150) |");
     }
 
     private static long cells(String row) {
@@ -56,7 +59,19 @@ class BenchmarksMarkdownTest {
                 "2026-12-01T00:00:00Z",
                 "1.0 1.0 1.0",
                 "2.0 2.0 2.0",
-                new Engine(wall, 20, 5, 400, 5000, Map.of("source", 120L), Map.of("source", cost)),
+                new Engine(
+                        wall,
+                        20,
+                        5,
+                        400,
+                        5000,
+                        Map.of("source", 120L),
+                        Map.of("source", cost),
+                        "embedded",
+                        10,
+                        150,
+                        0,
+                        0),
                 new Baseline(baselineWall, 3, 120, 1_000_000, 4),
                 null,
                 null);

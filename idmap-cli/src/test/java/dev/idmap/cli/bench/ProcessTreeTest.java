@@ -1,0 +1,36 @@
+package dev.idmap.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** The benchmarks count the work of the processes a benchmarked process starts (an embedded database server). */
+@EnabledOnOs(OS.LINUX)
+class ProcessTreeTest {
+
+    @Test
+    void cpu_time_of_a_grandchild_that_ended_is_counted_with_the_descendants_not_the_root() throws Exception {
+        // given a shell whose grandchild computes (about 0.7 s of CPU here), ends, and is followed by a sleep
+        var process = new ProcessBuilder(
+                        List.of("sh", "-c", "sh -c 'awk \"BEGIN { for (i = 0; i < 2e7; i++) s += i }\"'; sleep 1"))
+                .start();
+        var tree = new ProcessTree(process.pid());
+
+        // when sampled every 50 ms until it ends
+        long memoryWhileRunning = 0;
+        while (process.isAlive()) {
+            tree.sample();
+            memoryWhileRunning = Math.max(memoryWhileRunning, tree.peakPssMiB());
+            Thread.sleep(50);
+        }
+
+        // then the computing grandchild's time is the descendants', and the root's is small
+        assertThat(tree.descendantsCpuSeconds()).isGreaterThan(0.3);
+        assertThat(tree.rootCpuSeconds()).isLessThan(0.3);
+        assertThat(tree.cpuSeconds()).isEqualTo(tree.rootCpuSeconds() + tree.descendantsCpuSeconds());
+        assertThat(process.exitValue()).isZero();
+    }
+}
