@@ -2,6 +2,7 @@ package dev.idmap.cli;
 
 import dev.idmap.cli.bench.Benchmarks;
 import dev.idmap.cli.bench.Scenario;
+import dev.idmap.cli.bench.ServiceBench;
 import dev.idmap.sim.SimConfig;
 import dev.idmap.sim.SimProduct;
 import dev.idmap.sim.Simulator;
@@ -89,8 +90,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--service-path",
-            description = "also, per Jira scenario, the service path with peaks per job phase and lookups of the"
-                    + " detailed report's rows (ServicePathBench); lines into benchmarks/results/service-path-*.txt")
+            description =
+                    "also, per Jira scenario, the service path with peaks per job phase and lookups of the"
+                            + " detailed report's rows (ServiceBench without the load test); lines into benchmarks/results/service-path-*.txt")
     boolean servicePath;
 
     @Option(
@@ -147,12 +149,10 @@ final class BenchCommand implements Callable<Integer> {
                     .scale(scenario.scale())
                     .outputDirectory(work.resolve("sim"))
                     .build())) {
-                lines.addAll(new ServicePathBench(
-                                ProcessHandle.current().info().command().orElse("java"),
-                                System.getProperty("java.class.path"),
-                                heap,
-                                lookups)
-                        .run(sim, scenario.size(), Files.createDirectories(work.resolve("service-path"))));
+                // the service path alone: no load test; lookups of the detailed report's rows instead
+                lines.addAll(ServiceBench.withLookups(heap, lookups)
+                        .run(sim, Files.createDirectories(work.resolve("service-path")))
+                        .lines(scenario.size()));
             }
         }
         var results = Files.createDirectories(out.resolve("benchmarks/results"));

@@ -196,7 +196,8 @@ public final class Benchmarks {
                                 settings.serviceHeap(),
                                 settings.loadDuration(),
                                 settings.connections(),
-                                PostgresCopy.fromEnvironment())
+                                PostgresCopy.fromEnvironment(),
+                                0)
                         .run(sim, Files.createDirectories(work.resolve("service")));
                 service = new Service(
                         measured.jobSeconds(),

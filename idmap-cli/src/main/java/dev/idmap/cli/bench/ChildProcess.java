@@ -51,9 +51,18 @@ final class ChildProcess implements AutoCloseable {
 
     /** The peak resident set so far, in MiB (0 once the process is gone). */
     long peakRssMiB() {
+        return statusMiB("VmHWM:");
+    }
+
+    /** The resident set now, in MiB (0 once the process is gone). */
+    long rssMiB() {
+        return statusMiB("VmRSS:");
+    }
+
+    private long statusMiB(String field) {
         try {
             for (var line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }
