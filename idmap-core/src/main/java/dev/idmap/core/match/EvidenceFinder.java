@@ -193,18 +193,24 @@ final class EvidenceFinder {
         joins.append(" left join idmap_stage_decision pm on pm.run_id = s.run_id and pm.entity_type = s.parent_type"
                 + " and pm.source_id = s.parent_id and pm.status = 'MATCHED'\n");
         var anchor = EntityMatcher.anchorExpression(carrier, joins, index, new ArrayList<>());
-        var sql = "select count(*) from idmap_stage_entity s" + joins
+        // the carriers' anchors are computed in a derived table first ("offset 0 rows" keeps it one): probing the
+        // Cloud keys with the anchor as a plain column lets PostgreSQL use both key columns of the index, where
+        // the anchor expression over the joined decisions was only a filter over every Cloud key of the same
+        // match key (9.4 s against 60 ms per candidate for an issue link type at 100,000 issues)
+        var sql = "select count(*) from (select s.run_id, s.entity_type, sk.match_key, " + anchor + " anchor"
+                + " from idmap_stage_entity s" + joins
                 + " join idmap_stage_key sk on sk.run_id = s.run_id and sk.side = 'S'"
                 + "   and sk.entity_type = s.entity_type and sk.id = s.id"
                 + " where s.run_id = ? and s.side = 'S' and s.entity_type = ? and "
                 + (contained ? "s.parent_id" : "s.ref" + (index + 1)) + " = ?"
-                + " and exists (select 1 from idmap_stage_key k where k.run_id = s.run_id and k.side = 'D'"
-                + "   and k.entity_type = s.entity_type and k.match_key = sk.match_key and k.anchor = " + anchor + ")";
+                + " offset 0 rows) x"
+                + " where exists (select 1 from idmap_stage_key k where k.run_id = x.run_id and k.side = 'D'"
+                + "   and k.entity_type = x.entity_type and k.match_key = x.match_key and k.anchor = x.anchor)";
         try (var query = connection.prepareStatement(sql)) {
-            query.setString(1, runId);
-            query.setString(2, e.carrier().name());
-            query.setString(3, sourceId);
-            query.setString(4, candidate);
+            query.setString(1, candidate); // in the anchor, which comes first now
+            query.setString(2, runId);
+            query.setString(3, e.carrier().name());
+            query.setString(4, sourceId);
             try (var result = query.executeQuery()) {
                 result.next();
                 return result.getLong(1);
