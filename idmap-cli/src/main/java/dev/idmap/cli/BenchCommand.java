@@ -64,8 +64,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-service", description = "skip the service job, downloads and load test")
     boolean noService;
 
-    @Option(names = "--heap", defaultValue = "512m", description = "-Xmx of the engine and the service processes")
+    @Option(
+            names = "--heap",
+            defaultValue = "256m",
+            description = "-Xmx of the engine process, as ./idmap gives map (default: ${DEFAULT-VALUE})")
     String heap;
+
+    @Option(
+            names = "--service-heap",
+            defaultValue = "512m",
+            description = "-Xmx of the service process (default: ${DEFAULT-VALUE})")
+    String serviceHeap;
 
     @Option(names = "--load-seconds", defaultValue = "10", description = "wrk duration per endpoint")
     long loadSeconds;
@@ -114,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
                 !noLimited,
                 !noService,
                 heap,
-                heap,
+                serviceHeap,
                 4, // the engine's crawl workers (MapCommand)
                 Duration.ofSeconds(loadSeconds),
                 200,
@@ -139,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
     private void servicePath(List<Scenario> scenarios) throws Exception {
         var lines = new ArrayList<String>();
         lines.add("# idmap service path benchmark " + Instant.now() + " ("
-                + Runtime.getRuntime().availableProcessors() + " cores; heap " + heap + ")");
+                + Runtime.getRuntime().availableProcessors() + " cores; heap " + serviceHeap + ")");
         for (var scenario : scenarios) {
             if (scenario.product() != SimProduct.JIRA) {
                 continue;
@@ -150,7 +159,7 @@ final class BenchCommand implements Callable<Integer> {
                     .outputDirectory(work.resolve("sim"))
                     .build())) {
                 // the service path alone: no load test; lookups of the detailed report's rows instead
-                lines.addAll(ServiceBench.withLookups(heap, lookups)
+                lines.addAll(ServiceBench.withLookups(serviceHeap, lookups)
                         .run(sim, Files.createDirectories(work.resolve("service-path")))
                         .lines(scenario.size()));
             }
