@@ -149,27 +149,34 @@ public final class EngineBenchmark {
     }
 
     /**
-     * CPU time of the PostgreSQL server's processes so far, read from /proc: every {@code postgres} process's own
-     * time plus, for the postmaster, that of its exited children (backends that ended). Includes other clients of
-     * the same server: run on a quiet server.
+     * CPU time so far of the test PostgreSQL server's processes, read from /proc: the postmaster (found through the
+     * backend of a connection) and its children, each with its own time, plus the postmaster's exited children's
+     * (backends that ended). Other clients of the same server are counted too: run on a quiet server.
      */
     private static long postgresServerCpuNanos() {
+        long postmaster;
+        try (var connection = dev.idmap.core.testing.TestPostgres.connect();
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("select pg_backend_pid()")) {
+            result.next();
+            postmaster = Long.parseLong(stat(Path.of("/proc", result.getString(1)))[1]);
+        } catch (java.sql.SQLException | IOException | RuntimeException e) {
+            return 0;
+        }
         long ticks = 0;
         try (var processes = Files.list(Path.of("/proc"))) {
             for (var dir : processes
                     .filter(d -> d.getFileName().toString().matches("[0-9]+"))
                     .toList()) {
                 try {
-                    var stat = Files.readString(dir.resolve("stat"));
-                    var comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (!comm.equals("postgres")) {
-                        continue;
-                    }
-                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    // fields from state (3rd of stat): utime 14, stime 15, cutime 16, cstime 17 -> index - 3
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    if (fields[1].equals("1") || !isPostgres(Path.of("/proc", fields[1]))) {
+                    var fields = stat(dir);
+                    long pid = Long.parseLong(dir.getFileName().toString());
+                    // fields from state (3rd of stat): ppid 4, utime 14, stime 15, cutime 16, cstime 17 -> index - 3
+                    if (pid == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                         ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                    } else if (Long.parseLong(fields[1]) == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                     }
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while being read
@@ -181,13 +188,9 @@ public final class EngineBenchmark {
         return ticks * 10_000_000L; // USER_HZ = 100
     }
 
-    private static boolean isPostgres(Path process) {
-        try {
-            var stat = Files.readString(process.resolve("stat"));
-            return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("postgres");
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+    private static String[] stat(Path process) throws IOException {
+        var stat = Files.readString(process.resolve("stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     private static DataSource h2File() throws IOException {
