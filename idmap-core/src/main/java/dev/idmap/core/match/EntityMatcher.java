@@ -1,6 +1,7 @@
 package dev.idmap.core.match;
 
 import dev.idmap.core.model.EntityType;
+import dev.idmap.core.storage.PostgresCopy;
 import dev.idmap.core.storage.StagingFailure;
 import dev.idmap.core.storage.StagingStore;
 import java.sql.Connection;
@@ -54,6 +55,11 @@ public final class EntityMatcher implements AutoCloseable {
     /** Decides every staged source entity of {@code type} in run {@code runId}; returns how many. */
     public long match(String runId, EntityType type, LongConsumer progress) {
         try {
+            if (PostgresCopy.isPostgres(reader)) {
+                try (var statement = reader.createStatement()) {
+                    statement.execute("set local work_mem = '32MB'");
+                }
+            }
             evidence = new EvidenceFinder(writerConnection, runId, rules, type);
             deleteDecisions(writerConnection, runId, type);
             long count = 0;
