@@ -20,14 +20,20 @@ final class ChildProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** {@code java -Xmx<heap> -jar <this jar> <arguments…>}, its output into {@code log}. */
+    /**
+     * {@code java -Xmx<heap> -jar <this jar> <arguments…>}, its output into {@code log}; the environment variable
+     * {@code IDMAP_BENCH_JAVA_OPTS} adds JVM options (a flight recording, say) to every benchmarked process.
+     */
     static ChildProcess start(String heap, List<String> arguments, Path log) throws IOException {
         var command = new ArrayList<String>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + heap,
-                "--enable-native-access=ALL-UNNAMED",
-                "-jar",
-                System.getProperty("java.class.path")));
+                "--enable-native-access=ALL-UNNAMED"));
+        var options = System.getenv("IDMAP_BENCH_JAVA_OPTS");
+        if (options != null && !options.isBlank()) {
+            command.addAll(List.of(options.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", System.getProperty("java.class.path")));
         command.addAll(arguments);
         var process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
