@@ -92,6 +92,10 @@ public final class PostgresCopy {
                 text.append("\\N");
                 return this;
             }
+            if (plain(value)) {
+                text.append(value);
+                return this;
+            }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 switch (c) {
@@ -103,6 +107,17 @@ public final class PostgresCopy {
                 }
             }
             return this;
+        }
+
+        /** Whether the value needs no escaping (the common case: ids, keys and names). */
+        private static boolean plain(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         public Rows field(long value) {

@@ -1,0 +1,72 @@
+package dev.idmap.core.storage;
+
+import static dev.idmap.core.model.EntityType.ISSUE;
+import static dev.idmap.core.testing.Sites.entity;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idmap.core.crawl.CrawlScope;
+import dev.idmap.core.match.MatchRules;
+import dev.idmap.core.model.Side;
+import dev.idmap.core.testing.TestDatabases;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Staged text comes back exactly as the site sent it, whatever it holds: on PostgreSQL the rows travel in COPY's text
+ * format, where tabs, line breaks and backslashes are escapes.
+ */
+class StagedTextTest {
+
+    private static final CrawlScope ISSUES = CrawlScope.of(ISSUE, "ABC");
+
+    static Stream<Arguments> databases() {
+        return Stream.of(
+                Arguments.of("H2", TestDatabases.h2("staged-text")),
+                Arguments.of("PostgreSQL", TestDatabases.postgres("staged_text")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void names_with_tabs_line_breaks_backslashes_and_the_null_marker_are_staged_unchanged(
+            String name, DataSource database) throws SQLException {
+        // given issues whose names hold every character COPY's text format escapes
+        StagingSchema.ensure(database);
+        var store = new StagingStore(
+                database, MatchRules.standard(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+        var names =
+                List.of("tab\there", "line\nbreak", "carriage\rreturn", "back\\slash", "\\N", "plain ABC-1", "é ü ✓");
+
+        // when
+        try (var session = store.openSession();
+                var writer = store.startPart(session, "text", Side.SOURCE, ISSUES, n -> {})) {
+            for (int i = 0; i < names.size(); i++) {
+                writer.accept(entity(ISSUE, String.valueOf(30000 + i), "10000", names.get(i), "project", "ABC"));
+            }
+            writer.finish();
+        }
+
+        // then
+        assertThat(stagedNames(database)).containsExactlyElementsOf(names);
+    }
+
+    private static List<String> stagedNames(DataSource database) throws SQLException {
+        try (var connection = database.getConnection();
+                var statement = connection.createStatement();
+                var result = statement.executeQuery(
+                        "select name from idmap_stage_entity where run_id = 'text' order by id")) {
+            var names = new ArrayList<String>();
+            while (result.next()) {
+                names.add(result.getString(1));
+            }
+            return names;
+        }
+    }
+}
