@@ -66,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--heap",
-            defaultValue = "256m",
+            defaultValue = "384m",
             description = "-Xmx of the engine process, as ./idmap gives map (default: ${DEFAULT-VALUE})")
     String heap;
 

@@ -57,7 +57,7 @@ public final class EntityMatcher implements AutoCloseable {
         try {
             if (PostgresCopy.isPostgres(reader)) {
                 try (var statement = reader.createStatement()) {
-                    statement.execute("set local work_mem = '32MB'");
+                    statement.execute("set local work_mem = '16MB'");
                 }
             }
             evidence = new EvidenceFinder(writerConnection, runId, rules, type);
