@@ -192,12 +192,12 @@ public final class SiteClient {
                 }
                 case Dropped(var error) -> {
                     failures++;
-                    var unreachable = Unreachable.explain(error, uri, answeredOnce.get());
+                    var unreachable =
+                            Unreachable.explain(error, uri, connection.connectsElsewhere(), answeredOnce.get());
                     if (unreachable.isPresent()) {
                         throw new CrawlFailure(
                                 CrawlFailure.Kind.UNREACHABLE,
-                                site + ": GET " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath()
-                                        + " failed: " + unreachable.get(),
+                                site + ": GET " + connection.knownAs() + path + " failed: " + unreachable.get(),
                                 error);
                     }
                     if (failures >= retry.maxAttempts()) {
