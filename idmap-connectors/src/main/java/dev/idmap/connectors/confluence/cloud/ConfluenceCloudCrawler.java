@@ -43,6 +43,8 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
     private static final int V1_PAGE = 200;
     /** v1 {@code /search/user}: no documented maximum; the links followed carry what the site applied. */
     private static final int USER_SEARCH_PAGE = 200;
+    /** Data Center only: the build a site runs. */
+    private static final String SERVER_INFORMATION = "/rest/api/server-information";
     /** Users named per {@code /user/bulk/migration} request (repeated query parameters, one URL). */
     private static final int MIGRATION_BATCH = 100;
 
@@ -58,11 +60,32 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
 
     /**
      * Reads one space (credentials), then asks the migration records for a user that does not exist, which only
-     * a Confluence administrator may do: user mapping depends on it.
+     * a Confluence administrator may do: user mapping depends on it. A site without REST v2 is not Confluence Cloud:
+     * a Data Center site (which names its build at {@code /rest/api/server-information}) is refused as such.
      */
     @Override
     public void verifyAccess() {
-        client.get(V2 + "/spaces", V2 + "/spaces", Query.of("limit", 1));
+        try {
+            client.get(V2 + "/spaces", V2 + "/spaces", Query.of("limit", 1));
+        } catch (CrawlFailure failure) {
+            if (failure.kind() != CrawlFailure.Kind.NOT_OFFERED) {
+                throw failure;
+            }
+            var build = client.getIfPermitted(SERVER_INFORMATION, SERVER_INFORMATION, Query.of())
+                    .map(info -> text(info, "version"));
+            if (build.isPresent()) {
+                throw new CrawlFailure(
+                        CrawlFailure.Kind.UNEXPECTED,
+                        client.site() + " is a Confluence Server/Data Center site (GET " + SERVER_INFORMATION
+                                + " names version " + build.get() + "): the destination must be the Cloud site the"
+                                + " data was migrated to; are the source and the destination swapped?");
+            }
+            throw new CrawlFailure(
+                    CrawlFailure.Kind.UNEXPECTED,
+                    client.site() + " answered 404 for GET " + V2 + "/spaces: is this the Confluence Cloud site, and"
+                            + " is its URL given without /wiki (e.g. https://company.atlassian.net)?",
+                    failure.exchange().orElseThrow());
+        }
         try {
             client.get(
                     V1 + "/user/bulk/migration",
