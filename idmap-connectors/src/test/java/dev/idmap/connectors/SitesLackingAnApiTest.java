@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Set;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,96 @@ class SitesLackingAnApiTest {
                     .allSatisfy(row -> assertThat(row.rule()).as(row.toString()).isEqualTo("personal-space-owner"));
             assertThat(outcome.requestsPerSite().get("source")).containsKey("GET /rest/api/user");
             assertThat(GroundTruthAgreement.disagreements(outcome.detailedReport(), sim.groundTruth(), Set.of()))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void without_migration_records_project_roles_or_board_configurations_jira_maps_every_type_with_less_evidence()
+            throws IOException {
+        // given a Cloud site without user migration records or board configurations, a DC site without project roles
+        var config = SimConfig.builder(SimProduct.JIRA)
+                .without(
+                        SimFeature.JIRA_CLOUD_USER_MIGRATION,
+                        SimFeature.JIRA_CLOUD_BOARD_CONFIGURATION,
+                        SimFeature.JIRA_DC_PROJECT_ROLES)
+                .build();
+        try (var sim = Simulator.start(config)) {
+            // when
+            var outcome = map(sim, Product.JIRA);
+            // then no type is missing: each missing detail is named, and the type mapped with what there is
+            var missing = outcome.summary().notAvailable();
+            assertThat(missing).noneMatch(NotAvailable::wholeType);
+            assertThat(missing)
+                    .filteredOn(m -> m.type() == EntityType.JIRA_USER)
+                    .singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.side()).isEqualTo(Side.DESTINATION);
+                        assertThat(m.request()).startsWith("GET /rest/api/3/user/bulk/migration");
+                        assertThat(m.answer()).startsWith("HTTP 404");
+                        assertThat(m.message())
+                                .isEqualTo("identity:user: a detail is not available on the destination site: "
+                                        + m.request() + " answered " + m.answer() + "; no migration records: server"
+                                        + " users are matched by e-mail address only");
+                    });
+            var projects = sim.groundTruth().stream()
+                    .filter(r -> r.entityType().equals(EntityType.PROJECT.namespace()))
+                    .count();
+            assertThat(missing)
+                    .filteredOn(m -> m.type() == EntityType.PROJECT_ROLE)
+                    .hasSize((int) projects)
+                    .allSatisfy(m -> {
+                        assertThat(m.side()).isEqualTo(Side.SOURCE);
+                        assertThat(m.request()).isEqualTo("GET /rest/api/2/project/" + m.containerKey() + "/role");
+                    });
+            assertThat(missing)
+                    .filteredOn(m -> m.type() == EntityType.BOARD)
+                    .isNotEmpty()
+                    .allSatisfy(m -> assertThat(m.request()).matches("GET /rest/agile/1.0/board/\\d+/configuration"));
+            assertThat(outcome.summary().warnings()).hasSameSizeAs(missing);
+            var rows = DetailedReport.readAll(outcome.detailedReport());
+            for (var type :
+                    List.of(EntityType.JIRA_USER, EntityType.PROJECT, EntityType.PROJECT_ROLE, EntityType.BOARD)) {
+                assertThat(rows)
+                        .as("%s rows are there and some match", type)
+                        .anyMatch(r -> r.entityType().equals(type.namespace()) && r.status() == MatchStatus.MATCHED);
+            }
+            assertThat(rows)
+                    .filteredOn(r -> r.entityType().equals(EntityType.JIRA_USER.namespace())
+                            && r.status() == MatchStatus.MATCHED)
+                    .allSatisfy(r -> assertThat(r.rule()).as(r.toString()).isEqualTo("email"));
+            assertThat(GroundTruthAgreement.wrongMatches(outcome.detailedReport(), sim.groundTruth()))
+                    .as("what is matched with less evidence is still matched right")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_confluence_cloud_site_without_migration_records_maps_everything_and_says_users_cannot_match()
+            throws IOException {
+        // given
+        var config = SimConfig.builder(SimProduct.CONFLUENCE)
+                .without(SimFeature.CONFLUENCE_CLOUD_USER_MIGRATION)
+                .build();
+        try (var sim = Simulator.start(config)) {
+            // when the access check, which asks the records first, finds them missing
+            var outcome = map(sim, Product.CONFLUENCE);
+            // then
+            assertThat(outcome.summary().notAvailable()).singleElement().satisfies(m -> {
+                assertThat(m.wholeType()).isFalse();
+                assertThat(m.type()).isEqualTo(EntityType.CONFLUENCE_USER);
+                assertThat(m.request()).startsWith("GET /wiki/rest/api/user/bulk/migration");
+                assertThat(m.message()).contains("no migration records", "reported UNMATCHED");
+            });
+            var rows = DetailedReport.readAll(outcome.detailedReport());
+            assertThat(rows)
+                    .filteredOn(r -> r.entityType().equals(EntityType.CONFLUENCE_USER.namespace()))
+                    .isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo(MatchStatus.UNMATCHED));
+            assertThat(rows)
+                    .anyMatch(r ->
+                            r.entityType().equals(EntityType.PAGE.namespace()) && r.status() == MatchStatus.MATCHED);
+            assertThat(GroundTruthAgreement.wrongMatches(outcome.detailedReport(), sim.groundTruth()))
                     .isEmpty();
         }
     }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Crawls a Confluence Cloud site (the migration's destination) through REST v2 ({@code /wiki/api/v2}: spaces,
@@ -45,6 +46,20 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
     private static final int USER_SEARCH_PAGE = 200;
     /** Data Center only: the build a site runs. */
     private static final String SERVER_INFORMATION = "/rest/api/server-information";
+    /**
+     * Without the migration records only e-mail addresses could match users, and Confluence Data Center does not show
+     * them over REST.
+     */
+    private static final String NO_MIGRATION_RECORDS = "no migration records: server users can only be matched by"
+            + " e-mail address, which Confluence Data Center does not show over REST, so they are reported UNMATCHED"
+            + " (and personal spaces are matched by key only)";
+
+    /**
+     * Set when {@code /user/bulk/migration} answered 404 (the access check asks it first): it is not asked again, and
+     * the account's administrator rights are not proven (a later 403 still fails the run).
+     */
+    private volatile boolean migrationRecordsAbsent;
+
     /** Users named per {@code /user/bulk/migration} request (repeated query parameters, one URL). */
     private static final int MIGRATION_BATCH = 100;
 
@@ -60,7 +75,8 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
 
     /**
      * Reads one space (credentials), then asks the migration records for a user that does not exist, which only
-     * a Confluence administrator may do: user mapping depends on it. A site without REST v2 is not Confluence Cloud:
+     * a Confluence administrator may do: user mapping depends on it (a site without the records, 404, is mapped
+     * without them: a detail not available, see {@link #NO_MIGRATION_RECORDS}). A site without REST v2 is not Confluence Cloud:
      * a Data Center site (which names its build at {@code /rest/api/server-information}) is refused as such.
      */
     @Override
@@ -87,10 +103,14 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
                     failure.exchange().orElseThrow());
         }
         try {
-            client.get(
-                    V1 + "/user/bulk/migration",
-                    V1 + "/user/bulk/migration",
-                    Query.of("key", "idmap-access-check", "limit", 1));
+            migrationRecordsAbsent = !followUp(
+                    EntityType.CONFLUENCE_USER,
+                    null,
+                    NO_MIGRATION_RECORDS,
+                    () -> client.get(
+                            V1 + "/user/bulk/migration",
+                            V1 + "/user/bulk/migration",
+                            Query.of("key", "idmap-access-check", "limit", 1)));
         } catch (CrawlFailure failure) {
             if (failure.kind() == CrawlFailure.Kind.PERMISSION) {
                 throw new CrawlFailure(
@@ -153,9 +173,21 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
 
     @Override
     public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
+        var accountIds = new TreeMap<String, String>();
+        if (migrationRecordsAbsent) {
+            return accountIds;
+        }
+        migrationRecordsAbsent = !followUp(
+                EntityType.CONFLUENCE_USER,
+                null,
+                NO_MIGRATION_RECORDS,
+                () -> askMigrationRecords(serverUsers, byKey, accountIds));
+        return accountIds;
+    }
+
+    private void askMigrationRecords(Collection<String> serverUsers, boolean byKey, Map<String, String> accountIds) {
         var parameter = byKey ? "key" : "username";
         var users = new ArrayList<>(new TreeSet<>(serverUsers));
-        var accountIds = new TreeMap<String, String>();
         for (int from = 0; from < users.size(); from += MIGRATION_BATCH) {
             var batch = users.subList(from, Math.min(users.size(), from + MIGRATION_BATCH));
             ConfluencePages.follow(
@@ -172,7 +204,6 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
                         }
                     });
         }
-        return accountIds;
     }
 
     // --- spaces
@@ -276,8 +307,16 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
         var id = text(comment, "id");
         var version = comment.path("version");
         if (version.path("number").asInt(1) > 1) {
-            version = client.get(
-                    V2 + kind + "/{id}/versions/{version-number}", V2 + kind + "/" + id + "/versions/1", Query.of());
+            var first = new JsonNode[] {JsonNodeFactory.instance.missingNode()};
+            followUp(
+                    EntityType.CONFLUENCE_COMMENT,
+                    null,
+                    "comment " + id + " is matched without its author and creation time",
+                    () -> first[0] = client.get(
+                            V2 + kind + "/{id}/versions/{version-number}",
+                            V2 + kind + "/" + id + "/versions/1",
+                            Query.of()));
+            version = first[0];
         }
         return new SiteEntity(
                 EntityType.CONFLUENCE_COMMENT,

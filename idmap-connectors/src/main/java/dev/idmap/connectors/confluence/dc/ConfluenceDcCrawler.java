@@ -275,28 +275,33 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
      * are read at once ({@value #LISTINGS_AT_ONCE}) and handed on in content order.
      */
     private void attachments(SiteEntity space, EntitySink sink) {
-        try (var listings = new InOrder<String, SiteEntity>(LISTINGS_AT_ONCE, this::attachmentsOf, sink::accept)) {
+        try (var listings = new InOrder<String, SiteEntity>(
+                LISTINGS_AT_ONCE, id -> attachmentsOf(space.name(), id), sink::accept)) {
             forEachContainerId(space, listings::submit);
         }
     }
 
-    private List<SiteEntity> attachmentsOf(String containerId) {
+    private List<SiteEntity> attachmentsOf(String spaceKey, String containerId) {
         var attachments = new ArrayList<SiteEntity>();
-        ConfluencePages.follow(
-                client,
-                ATTACHMENTS,
-                API + "/content/" + containerId + "/child/attachment",
-                Query.of("limit", CHILDREN_PAGE),
-                NextLinks.DATA_CENTER,
-                a -> attachments.add(new SiteEntity(
-                        EntityType.CONFLUENCE_ATTACHMENT,
-                        attachmentNumber(text(a, "id")),
-                        null,
-                        text(a, "title"),
-                        Attributes.of()
-                                .with("containerId", containerId)
-                                .with("size", text(a.path("extensions"), "fileSize"))
-                                .build())));
+        followUp(
+                EntityType.CONFLUENCE_ATTACHMENT,
+                spaceKey,
+                "the attachments of page or blog post " + containerId + " are not in the reports",
+                () -> ConfluencePages.follow(
+                        client,
+                        ATTACHMENTS,
+                        API + "/content/" + containerId + "/child/attachment",
+                        Query.of("limit", CHILDREN_PAGE),
+                        NextLinks.DATA_CENTER,
+                        a -> attachments.add(new SiteEntity(
+                                EntityType.CONFLUENCE_ATTACHMENT,
+                                attachmentNumber(text(a, "id")),
+                                null,
+                                text(a, "title"),
+                                Attributes.of()
+                                        .with("containerId", containerId)
+                                        .with("size", text(a.path("extensions"), "fileSize"))
+                                        .build()))));
         return attachments;
     }
 
@@ -334,20 +339,25 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
                 throw client.unexpected(SCAN, first);
             }
         }
-        try (var listings = new InOrder<String, SiteEntity>(LISTINGS_AT_ONCE, this::commentsOf, sink::accept)) {
+        try (var listings =
+                new InOrder<String, SiteEntity>(LISTINGS_AT_ONCE, id -> commentsOf(space.name(), id), sink::accept)) {
             forEachContainerId(space, listings::submit);
         }
     }
 
-    private List<SiteEntity> commentsOf(String containerId) {
+    private List<SiteEntity> commentsOf(String spaceKey, String containerId) {
         var comments = new ArrayList<SiteEntity>();
-        ConfluencePages.follow(
-                client,
-                COMMENTS,
-                API + "/content/" + containerId + "/child/comment",
-                Query.of("depth", "all", "limit", CHILDREN_PAGE).and("expand", "history,ancestors"),
-                NextLinks.DATA_CENTER,
-                c -> comments.add(comment(c, containerId)));
+        followUp(
+                EntityType.CONFLUENCE_COMMENT,
+                spaceKey,
+                "the comments of page or blog post " + containerId + " are not in the reports",
+                () -> ConfluencePages.follow(
+                        client,
+                        COMMENTS,
+                        API + "/content/" + containerId + "/child/comment",
+                        Query.of("depth", "all", "limit", CHILDREN_PAGE).and("expand", "history,ancestors"),
+                        NextLinks.DATA_CENTER,
+                        c -> comments.add(comment(c, containerId))));
         return comments;
     }
 

@@ -44,6 +44,9 @@ public final class JiraCloudCrawler extends JiraCrawler {
     private static final int COMMENT_PAGE = 5000;
     /** Endpoints with no documented maximum: ask for many and follow the echoed {@code maxResults}. */
     private static final int LARGE_PAGE = 1000;
+    /** Set once {@code /user/bulk/migration} answered 404: it is not asked again. */
+    private volatile boolean migrationRecordsAbsent;
+
     /** Users named per {@code /user/bulk/migration} request (repeated query parameters). */
     private static final int MIGRATION_BATCH = 100;
 
@@ -107,11 +110,27 @@ public final class JiraCloudCrawler extends JiraCrawler {
         return true;
     }
 
+    /**
+     * A site without the migration records (404) answers no user: the record is kept as a detail not available, and
+     * users are matched by e-mail address alone.
+     */
     @Override
     public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
+        var accountIds = new TreeMap<String, String>();
+        if (migrationRecordsAbsent) {
+            return accountIds;
+        }
+        migrationRecordsAbsent = !followUp(
+                EntityType.JIRA_USER,
+                null,
+                "no migration records: server users are matched by e-mail address only",
+                () -> askMigrationRecords(serverUsers, byKey, accountIds));
+        return accountIds;
+    }
+
+    private void askMigrationRecords(Collection<String> serverUsers, boolean byKey, Map<String, String> accountIds) {
         var parameter = byKey ? "key" : "username";
         var users = new ArrayList<>(new TreeSet<>(serverUsers));
-        var accountIds = new TreeMap<String, String>();
         for (int from = 0; from < users.size(); from += MIGRATION_BATCH) {
             var batch = users.subList(from, Math.min(users.size(), from + MIGRATION_BATCH));
             var query = Query.of().andEach(parameter, batch);
@@ -134,7 +153,6 @@ public final class JiraCloudCrawler extends JiraCrawler {
                 startAt += page.size();
             }
         }
-        return accountIds;
     }
 
     private void groups(EntitySink sink) {
