@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,7 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
     private final Map<EntityType, JointListing<C>> jointListings = new EnumMap<>(EntityType.class);
     private final Map<EntityType, UsageListing<C>> usageListings = new EnumMap<>(EntityType.class);
     private final List<NotAvailable> detailsNotAvailable = new CopyOnWriteArrayList<>();
+    private final Set<String> missingEndpoints = ConcurrentHashMap.newKeySet();
 
     private record Listing<C>(boolean perContainer, ScopeCrawl<C> crawl) {}
 
@@ -218,6 +220,16 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
             }
             detailNotAvailable(type, containerKey, failure.exchange().get(), consequence);
             return false;
+        }
+    }
+
+    /**
+     * Runs an auxiliary request (one of several to the same {@code endpoint}) unless the endpoint already answered 404
+     * in this crawl: the first 404 is recorded as {@link #followUp} does, the later requests are not sent.
+     */
+    protected final void followUpUnlessMissing(String endpoint, EntityType type, String consequence, Runnable request) {
+        if (!missingEndpoints.contains(endpoint) && !followUp(type, null, consequence, request)) {
+            missingEndpoints.add(endpoint);
         }
     }
 

@@ -51,12 +51,8 @@ class JobProgressTest {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.server().close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        server.server().close();
+        sim.close();
     }
 
     @Test

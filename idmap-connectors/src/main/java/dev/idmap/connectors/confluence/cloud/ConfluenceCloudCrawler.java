@@ -54,12 +54,6 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
             + " e-mail address, which Confluence Data Center does not show over REST, so they are reported UNMATCHED"
             + " (and personal spaces are matched by key only)";
 
-    /**
-     * Set when {@code /user/bulk/migration} answered 404 (the access check asks it first): it is not asked again, and
-     * the account's administrator rights are not proven (a later 403 still fails the run).
-     */
-    private volatile boolean migrationRecordsAbsent;
-
     /** Users named per {@code /user/bulk/migration} request (repeated query parameters, one URL). */
     private static final int MIGRATION_BATCH = 100;
 
@@ -76,7 +70,8 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
     /**
      * Reads one space (credentials), then asks the migration records for a user that does not exist, which only
      * a Confluence administrator may do: user mapping depends on it (a site without the records, 404, is mapped
-     * without them: a detail not available, see {@link #NO_MIGRATION_RECORDS}). A site without REST v2 is not Confluence Cloud:
+     * without them and not asked again: a detail not available, see {@link #NO_MIGRATION_RECORDS}; the account's
+     * administrator rights are then not proven, and a later 403 still fails the run). A site without REST v2 is not Confluence Cloud:
      * a Data Center site (which names its build at {@code /rest/api/server-information}) is refused as such.
      */
     @Override
@@ -103,9 +98,9 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
                     failure.exchange().orElseThrow());
         }
         try {
-            migrationRecordsAbsent = !followUp(
+            followUpUnlessMissing(
+                    V1 + "/user/bulk/migration",
                     EntityType.CONFLUENCE_USER,
-                    null,
                     NO_MIGRATION_RECORDS,
                     () -> client.get(
                             V1 + "/user/bulk/migration",
@@ -174,12 +169,9 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
     @Override
     public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
         var accountIds = new TreeMap<String, String>();
-        if (migrationRecordsAbsent) {
-            return accountIds;
-        }
-        migrationRecordsAbsent = !followUp(
+        followUpUnlessMissing(
+                V1 + "/user/bulk/migration",
                 EntityType.CONFLUENCE_USER,
-                null,
                 NO_MIGRATION_RECORDS,
                 () -> askMigrationRecords(serverUsers, byKey, accountIds));
         return accountIds;

@@ -282,27 +282,49 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
     }
 
     private List<SiteEntity> attachmentsOf(String spaceKey, String containerId) {
-        var attachments = new ArrayList<SiteEntity>();
-        followUp(
+        return children(
                 EntityType.CONFLUENCE_ATTACHMENT,
                 spaceKey,
-                "the attachments of page or blog post " + containerId + " are not in the reports",
+                containerId,
+                ATTACHMENTS,
+                "attachment",
+                Query.of("limit", CHILDREN_PAGE),
+                a -> new SiteEntity(
+                        EntityType.CONFLUENCE_ATTACHMENT,
+                        attachmentNumber(text(a, "id")),
+                        null,
+                        text(a, "title"),
+                        Attributes.of()
+                                .with("containerId", containerId)
+                                .with("size", text(a.path("extensions"), "fileSize"))
+                                .build()));
+    }
+
+    /**
+     * The children of one page or blog post ({@code /content/{id}/child/attachment} or {@code …/comment}); content
+     * gone since it was listed (404) has none, recorded as a detail not available.
+     */
+    private List<SiteEntity> children(
+            EntityType type,
+            String spaceKey,
+            String containerId,
+            String template,
+            String child,
+            Query query,
+            java.util.function.Function<JsonNode, SiteEntity> entity) {
+        var children = new ArrayList<SiteEntity>();
+        followUp(
+                type,
+                spaceKey,
+                "the " + child + "s of page or blog post " + containerId + " are not in the reports",
                 () -> ConfluencePages.follow(
                         client,
-                        ATTACHMENTS,
-                        API + "/content/" + containerId + "/child/attachment",
-                        Query.of("limit", CHILDREN_PAGE),
+                        template,
+                        API + "/content/" + containerId + "/child/" + child,
+                        query,
                         NextLinks.DATA_CENTER,
-                        a -> attachments.add(new SiteEntity(
-                                EntityType.CONFLUENCE_ATTACHMENT,
-                                attachmentNumber(text(a, "id")),
-                                null,
-                                text(a, "title"),
-                                Attributes.of()
-                                        .with("containerId", containerId)
-                                        .with("size", text(a.path("extensions"), "fileSize"))
-                                        .build()))));
-        return attachments;
+                        c -> children.add(entity.apply(c))));
+        return children;
     }
 
     /** {@code att65545} → {@code 65545}: the crawl contract's (and the reports') attachment id. */
@@ -346,19 +368,14 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
     }
 
     private List<SiteEntity> commentsOf(String spaceKey, String containerId) {
-        var comments = new ArrayList<SiteEntity>();
-        followUp(
+        return children(
                 EntityType.CONFLUENCE_COMMENT,
                 spaceKey,
-                "the comments of page or blog post " + containerId + " are not in the reports",
-                () -> ConfluencePages.follow(
-                        client,
-                        COMMENTS,
-                        API + "/content/" + containerId + "/child/comment",
-                        Query.of("depth", "all", "limit", CHILDREN_PAGE).and("expand", "history,ancestors"),
-                        NextLinks.DATA_CENTER,
-                        c -> comments.add(comment(c, containerId))));
-        return comments;
+                containerId,
+                COMMENTS,
+                "comment",
+                Query.of("depth", "all", "limit", CHILDREN_PAGE).and("expand", "history,ancestors"),
+                c -> comment(c, containerId));
     }
 
     private static SiteEntity comment(JsonNode comment, String containerId) {

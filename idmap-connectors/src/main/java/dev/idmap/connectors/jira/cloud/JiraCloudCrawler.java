@@ -44,9 +44,6 @@ public final class JiraCloudCrawler extends JiraCrawler {
     private static final int COMMENT_PAGE = 5000;
     /** Endpoints with no documented maximum: ask for many and follow the echoed {@code maxResults}. */
     private static final int LARGE_PAGE = 1000;
-    /** Set once {@code /user/bulk/migration} answered 404: it is not asked again. */
-    private volatile boolean migrationRecordsAbsent;
-
     /** Users named per {@code /user/bulk/migration} request (repeated query parameters). */
     private static final int MIGRATION_BATCH = 100;
 
@@ -111,18 +108,15 @@ public final class JiraCloudCrawler extends JiraCrawler {
     }
 
     /**
-     * A site without the migration records (404) answers no user: the record is kept as a detail not available, and
+     * A site without the migration records (404) answers no user, and is not asked again: a detail not available,
      * users are matched by e-mail address alone.
      */
     @Override
     public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
         var accountIds = new TreeMap<String, String>();
-        if (migrationRecordsAbsent) {
-            return accountIds;
-        }
-        migrationRecordsAbsent = !followUp(
+        followUpUnlessMissing(
+                API + "/user/bulk/migration",
                 EntityType.JIRA_USER,
-                null,
                 "no migration records: server users are matched by e-mail address only",
                 () -> askMigrationRecords(serverUsers, byKey, accountIds));
         return accountIds;
