@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idmap.sim.SimConfig;
 import dev.idmap.sim.SimProduct;
+import dev.idmap.sim.SimSite;
 import dev.idmap.sim.SimulatedMigration;
 import dev.idmap.sim.Simulator;
 import dev.idmap.testsupport.Api;
@@ -97,6 +98,27 @@ class JobProgressTest {
                 .as("source entities processed: one row each in the detailed report")
                 .isPositive()
                 .isEqualTo(status.get("result").get("rows").asLong());
+    }
+
+    @Test
+    void a_new_job_for_the_same_sites_crawls_them_again() {
+        // given a finished job for these sites
+        var api = server.api();
+        var first = SeedWorkflowContract.awaitFinished(api, trigger(api, TestServers.SOURCE), TOKEN);
+        assertThat(first.get("status").asString()).isEqualTo("SUCCESS");
+        sim.resetRequestCounts();
+
+        // when the same trigger comes again
+        var second = SeedWorkflowContract.awaitFinished(api, trigger(api, TestServers.SOURCE), TOKEN);
+
+        // then it is a new crawl of both sites, not the first job's data again
+        assertThat(second.get("status").asString()).isEqualTo("SUCCESS");
+        assertThat(second.get("jobId").asString())
+                .isNotEqualTo(first.get("jobId").asString());
+        assertThat(sim.requestCounts(SimSite.SOURCE)).containsKey("GET /rest/api/2/search");
+        assertThat(sim.requestCounts(SimSite.DESTINATION)).containsKey("GET /rest/api/3/search/jql");
+        assertThat(second.get("result").get("rows").asLong())
+                .isEqualTo(first.get("result").get("rows").asLong());
     }
 
     @Test
