@@ -5,6 +5,7 @@ import static dev.idmap.connectors.SimulatedSites.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idmap.core.crawl.NotAvailable;
+import dev.idmap.core.crawl.SiteConnection;
 import dev.idmap.core.engine.MappingOutcome;
 import dev.idmap.core.engine.MappingRequest;
 import dev.idmap.core.engine.ProgressListener;
@@ -19,6 +20,7 @@ import dev.idmap.sim.SimFeature;
 import dev.idmap.sim.SimProduct;
 import dev.idmap.sim.SimulatedMigration;
 import dev.idmap.sim.Simulator;
+import dev.idmap.sim.http.RefusingProxy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -230,13 +232,57 @@ class SitesLackingAnApiTest {
         }
     }
 
+    @Test
+    void a_page_gone_between_its_listing_and_its_attachments_costs_only_its_own_attachments() throws IOException {
+        // given a Data Center site where one page's attachment listing answers 404, as for a page deleted meanwhile
+        try (var sim = Simulator.start(SimConfig.defaults(SimProduct.CONFLUENCE))) {
+            var page = sim.groundTruth().stream()
+                    .filter(r -> r.entityType().equals(EntityType.PAGE.namespace()))
+                    .map(r -> r.serverId())
+                    .min(java.util.Comparator.comparingLong(Long::parseLong))
+                    .orElseThrow();
+            var listing = "/rest/api/content/" + page + "/child/attachment";
+            try (var proxy = new RefusingProxy(
+                            sim.sourceBaseUrl(),
+                            path -> path.endsWith(listing),
+                            404,
+                            "{\"statusCode\":404,\"message\":\"No content found with id: " + page + "\"}")
+                    .refusing(true)) {
+                // when
+                var outcome = map(
+                        sim,
+                        Product.CONFLUENCE,
+                        new SiteConnection(proxy.baseUrl(), source(sim).auth()));
+                // then that page's attachments are a detail not available; the type is mapped in every space
+                assertThat(outcome.summary().notAvailable()).singleElement().satisfies(m -> {
+                    assertThat(m.wholeType()).isFalse();
+                    assertThat(m.side()).isEqualTo(Side.SOURCE);
+                    assertThat(m.type()).isEqualTo(EntityType.CONFLUENCE_ATTACHMENT);
+                    assertThat(m.request()).startsWith("GET " + listing);
+                    assertThat(m.answer()).startsWith("HTTP 404");
+                    assertThat(m.message())
+                            .endsWith("; the attachments of page or blog post " + page + " are not in the reports");
+                });
+                assertThat(DetailedReport.readAll(outcome.detailedReport()))
+                        .anyMatch(r -> r.entityType().equals(EntityType.CONFLUENCE_ATTACHMENT.namespace())
+                                && r.status() == MatchStatus.MATCHED);
+                assertThat(GroundTruthAgreement.wrongMatches(outcome.detailedReport(), sim.groundTruth()))
+                        .isEmpty();
+            }
+        }
+    }
+
     private MappingOutcome map(SimulatedMigration sim, Product product) throws IOException {
+        return map(sim, product, source(sim));
+    }
+
+    private MappingOutcome map(SimulatedMigration sim, Product product, SiteConnection sourceSite) throws IOException {
         var dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:lacking-" + System.nanoTime()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         var engine = new StagedMappingEngine(dataSource, new AtlassianCrawlers(), InstantSource.system());
         var directory = Files.createDirectories(output.resolve(product.name()));
-        var request = new MappingRequest("run-1", product, source(sim), destination(sim), Set.of(), Set.of());
+        var request = new MappingRequest("run-1", product, sourceSite, destination(sim), Set.of(), Set.of());
         return engine.run(request, directory, ProgressListener.NONE);
     }
 }

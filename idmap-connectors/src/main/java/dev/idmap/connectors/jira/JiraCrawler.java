@@ -481,8 +481,7 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
             followUp(
                     EntityType.COMMENT,
                     null,
-                    "the comments of issue " + text(issue, "key") + " beyond those the search returned are not in the"
-                            + " reports",
+                    "the comments of issue " + text(issue, "key") + " are not in the reports",
                     () -> Pages.offset(
                             client,
                             api + "/issue/{issueIdOrKey}/comment",
@@ -513,8 +512,7 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
             followUp(
                     EntityType.WORKLOG,
                     null,
-                    "the worklogs of issue " + text(issue, "key") + " beyond those the search returned are not in the"
-                            + " reports",
+                    "the worklogs of issue " + text(issue, "key") + " are not in the reports",
                     () -> issueWorklogs(issueId, emit));
         }
     }
