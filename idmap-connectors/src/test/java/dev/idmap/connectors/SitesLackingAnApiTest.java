@@ -20,7 +20,7 @@ import dev.idmap.sim.SimFeature;
 import dev.idmap.sim.SimProduct;
 import dev.idmap.sim.SimulatedMigration;
 import dev.idmap.sim.Simulator;
-import dev.idmap.sim.http.RefusingProxy;
+import dev.idmap.sim.http.SiteProxy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -242,12 +242,11 @@ class SitesLackingAnApiTest {
                     .min(java.util.Comparator.comparingLong(Long::parseLong))
                     .orElseThrow();
             var listing = "/rest/api/content/" + page + "/child/attachment";
-            try (var proxy = new RefusingProxy(
-                            sim.sourceBaseUrl(),
-                            path -> path.endsWith(listing),
-                            404,
-                            "{\"statusCode\":404,\"message\":\"No content found with id: " + page + "\"}")
-                    .refusing(true)) {
+            try (var proxy = SiteProxy.refusing(
+                    sim.sourceBaseUrl(),
+                    path -> path.endsWith(listing),
+                    404,
+                    "{\"statusCode\":404,\"message\":\"No content found with id: " + page + "\"}")) {
                 // when
                 var outcome = map(
                         sim,
