@@ -10,8 +10,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A console progress bar over the engine's parts, with the phase and the entities processed. Until the engine knows
- * how many parts there are (while it checks access to both sites and plans the crawl, or cannot reach a site) a line
- * says so instead of an empty bar ({@code ? % [] 0/0}).
+ * how many parts there are (while it checks access to both sites and plans the crawl, or cannot reach a site) a status
+ * line says so instead of an empty bar ({@code ? % [] 0/0}); it is erased when the bar starts or the display closes,
+ * so that a failure before the crawl is still the one line its message is.
  */
 final class ProgressDisplay implements ProgressListener, AutoCloseable {
 
@@ -21,9 +22,21 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
     private ProgressBar bar;
     private boolean closed;
 
+    private boolean statusShown;
+
     ProgressDisplay(PrintStream console) {
         this.console = console;
-        console.println(STARTING);
+        console.print(STARTING);
+        console.flush();
+        statusShown = true;
+    }
+
+    private void eraseStatus() {
+        if (statusShown) {
+            statusShown = false;
+            console.print("\r" + " ".repeat(STARTING.length()) + "\r");
+            console.flush();
+        }
     }
 
     @Override
@@ -32,6 +45,7 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
             return;
         }
         if (bar == null) {
+            eraseStatus();
             bar = new ProgressBarBuilder()
                     .setTaskName("mapping")
                     .setInitialMax(progress.partsTotal())
@@ -49,6 +63,7 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            eraseStatus();
             if (bar != null) {
                 bar.close();
             }
