@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A process and everything it starts, sampled from {@code /proc} (Linux): CPU time of the root and, separately, of
@@ -186,12 +185,5 @@ final class ProcessTree {
     /** The peak of the whole tree's summed proportional set size, in MiB. */
     synchronized long peakPssMiB() {
         return peakTreePssKb / 1024;
-    }
-
-    /** The pids of the tree's processes alive at the last sample (for tests). */
-    synchronized Set<Long> alive() {
-        var pids = new HashSet<Long>();
-        tracked.values().stream().filter(Sample::alive).forEach(s -> pids.add(s.pid()));
-        return pids;
     }
 }
