@@ -49,6 +49,31 @@ class BenchmarksMarkdownTest {
         assertThat(markdown).contains("| 400 (400–400) | embedded | 150 (150–150) |");
     }
 
+    @Test
+    void results_recorded_before_the_database_figures_existed_still_read_and_render() throws Exception {
+        // given BENCHMARKS.json as written before the engine's child processes and database server were measured
+        var older = """
+                {"scenarios": {"jira-1000": {"title": "Jira, 1,000 issues", "product": "JIRA", "size": 1000,
+                  "machine": {"cores": 2, "memoryMiB": 24000, "jdk": "JDK 25", "os": "Linux", "commit": "776ac23"},
+                  "command": "./idmap bench", "runs": [{"startedAt": "2026-12-01T00:00:00Z",
+                  "loadAverageAtStart": "1 1 1", "loadAverageAtEnd": "2 2 2",
+                  "engine": {"wallSeconds": 30, "cpuSeconds": 20, "simulatorCpuSeconds": 5, "peakRssMiB": 684,
+                    "sourceEntities": 5000, "requests": {"source": 120},
+                    "apiCost": {"source": {"requests": 120, "bulkPages": 100, "minimumBulkPages": 100}}},
+                  "baseline": {"wallSeconds": 10, "cpuSeconds": 5, "requests": 120, "bytes": 1000, "inFlight": 4}}]}}}
+                """;
+
+        // when
+        var results = Benchmarks.JSON.readValue(older, BenchResults.class);
+        var markdown = new BenchmarksMarkdown(results, "").render();
+
+        // then the figures it did not have are none, and the engine's database the embedded one
+        var engine = results.scenarios().get("jira-1000").runs().getFirst().engine();
+        assertThat(engine.childrenCpuSeconds()).isZero();
+        assertThat(engine.databaseServerPeakPssMiB()).isZero();
+        assertThat(markdown).contains("| 684 (1 run) | embedded | 0 (1 run) |").contains("×5.00 (1 run)");
+    }
+
     private static long cells(String row) {
         return row.chars().filter(c -> c == '|').count();
     }
