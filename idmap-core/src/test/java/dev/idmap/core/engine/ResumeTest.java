@@ -13,9 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A run that breaks in the middle of a part continues from its checkpoints and ends with the same reports. */
 class ResumeTest {
@@ -46,23 +50,30 @@ class ResumeTest {
                 .destination(destination.toArray(SiteEntity[]::new));
     }
 
-    @Test
-    void a_run_broken_mid_part_resumes_and_writes_byte_identical_reports() throws Exception {
+    /** H2 stages with batched inserts, PostgreSQL with COPY and commits that do not wait for the disk. */
+    static Stream<Arguments> databases() {
+        return Stream.of(Arguments.of("H2", DATABASE), Arguments.of("PostgreSQL", TestDatabases.postgres("resume")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_run_broken_mid_part_resumes_and_writes_byte_identical_reports(String name, DataSource database)
+            throws Exception {
         // given a clean run for reference
         var scenario = twoBusyProjects();
-        var clean = scenario.run(DATABASE, output.resolve("clean"), "clean", Set.of(), Set.of());
+        var clean = scenario.run(database, output.resolve("clean"), "clean", Set.of(), Set.of());
         // and a run whose destination drops the connection in the middle of the second project's issues
         var source = scenario.sourceSite();
         var destination = scenario.destinationSite().failingOnce("jira:issue@XYZ", 700);
         assertThatThrownBy(() -> scenario.run(
-                        DATABASE, output.resolve("resumed"), "resumed", Set.of(), Set.of(), source, destination))
+                        database, output.resolve("resumed"), "resumed", Set.of(), Set.of(), source, destination))
                 .isInstanceOf(CrawlFailure.class);
 
         // when the run is started again with the same run id
         var resumedSource = scenario.sourceSite();
         var resumedDestination = scenario.destinationSite();
         var resumed = scenario.run(
-                DATABASE, output.resolve("resumed"), "resumed", Set.of(), Set.of(), resumedSource, resumedDestination);
+                database, output.resolve("resumed"), "resumed", Set.of(), Set.of(), resumedSource, resumedDestination);
 
         // then finished parts were not crawled again; the broken one and those after it were (one worker takes the
         // two sites' parts in turns)
