@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The end-to-end demo: simulated Data Center and Cloud sites, the service on embedded defaults (H2 file database,
- * local report storage), and the documented workflow driven through the HTTP API exactly as a user's script would.
+ * The end-to-end demo: simulated Data Center and Cloud sites, the service on embedded defaults (the PostgreSQL server
+ * idmap runs itself, local report storage), and the documented workflow driven through the HTTP API exactly as a user's script would.
  */
 @Command(
         name = "demo",
@@ -75,7 +75,12 @@ final class DemoCommand implements Callable<Integer> {
             var token = ServedSimulation.randomToken();
             var args = ServedSimulation.serverArguments(dir, simulations, "demo", token, 0);
             try (var server = IdmapServer.start(args)) {
-                out.println("idmap service on " + server.url() + " (embedded H2 database, local report storage)");
+                out.println("idmap service on " + server.url() + " ("
+                        + server.embeddedDatabase()
+                                .map(database ->
+                                        "embedded PostgreSQL " + database.version() + " in " + database.directory())
+                                .orElse("configured database")
+                        + ", local report storage)");
                 var client = new IdmapClient(URI.create(server.url()), "Bearer " + token);
                 boolean allPerfect = true;
                 for (var simulation : simulations) {

@@ -97,7 +97,10 @@ public final class TestServers {
                 new ArrayList<String>(List.of("--config", config.toString(), "--db-scheduler.polling-interval=200ms"));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         var server = IdmapServer.start(args, extra);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            deleteRecursively(config.getParent()); // its embedded database's cluster too
+        }));
         return new Running(server, config.getParent().resolve("data"));
     }
 
@@ -143,6 +146,15 @@ public final class TestServers {
             return Files.writeString(dir.resolve("idmap.yaml"), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory
         }
     }
 
