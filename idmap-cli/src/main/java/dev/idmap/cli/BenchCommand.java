@@ -90,6 +90,18 @@ final class BenchCommand implements Callable<Integer> {
     boolean databases;
 
     @Option(
+            names = "--databases-only",
+            description = "with --databases: only H2 or only EMBEDDED_POSTGRES (default: both, side by side)")
+    DatabaseBench.Kind databasesOnly;
+
+    @Option(
+            names = "--databases-large-jobs",
+            defaultValue = "3",
+            description =
+                    "jobs on the larger simulation of --databases, for the disk figures (default: ${DEFAULT-VALUE})")
+    int databasesLargeJobs;
+
+    @Option(
             names = "--databases-large",
             defaultValue = "10000",
             description = "issues of the larger Jira simulation of --databases (default: ${DEFAULT-VALUE})")
@@ -164,12 +176,13 @@ final class BenchCommand implements Callable<Integer> {
                         .scale(large.scale())
                         .outputDirectory(work.resolve("sim-jira-large"))
                         .build())) {
-            lines.addAll(new DatabaseBench(heap)
+            lines.addAll(new DatabaseBench(
+                            heap, databasesOnly == null ? List.of(DatabaseBench.Kind.values()) : List.of(databasesOnly))
                     .run(
                             List.of(
                                     new DatabaseBench.Jobs("jira-demo", jira, 3),
                                     new DatabaseBench.Jobs("confluence-demo", confluence, 3)),
-                            new DatabaseBench.Jobs(large.key(), jiraLarge, 2),
+                            new DatabaseBench.Jobs(large.key(), jiraLarge, databasesLargeJobs),
                             work));
         }
         var results = Files.createDirectories(out.resolve("benchmarks/results"));

