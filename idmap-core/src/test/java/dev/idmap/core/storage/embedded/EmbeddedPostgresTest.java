@@ -69,6 +69,17 @@ class EmbeddedPostgresTest {
             assertThat(again.started().stoppedLeftOver()).isFalse();
             assertThat(value(again, "select v from kept")).isEqualTo("acknowledged");
         }
+
+        // without its password file the cluster cannot be used: one line saying what to do, nothing started
+        Files.delete(directory.resolve("password"));
+        assertThatThrownBy(() -> EmbeddedPostgres.start(directory, 4))
+                .isInstanceOfSatisfying(
+                        EmbeddedPostgresFailure.class,
+                        e -> assertThat(e.kind()).isEqualTo(EmbeddedPostgresFailure.Kind.CANNOT_START))
+                .hasMessageStartingWith("the embedded PostgreSQL in " + directory + ": its password file "
+                        + directory.resolve("password") + " is missing or unreadable")
+                .hasMessageEndingWith("restore it, or delete " + directory + " to start with an empty database");
+        assertThat(directory.resolve("data/postmaster.pid")).doesNotExist();
     }
 
     @Test
