@@ -134,7 +134,7 @@ final class MapCommand implements Callable<Integer> {
                     request.destination(),
                     request.entityTypes(),
                     request.containerKeys());
-            try (var display = new ProgressDisplay()) {
+            try (var display = new ProgressDisplay(System.err)) {
                 var outcome = engine.run(runRequest, directory, display);
                 display.close();
                 print(outcome);

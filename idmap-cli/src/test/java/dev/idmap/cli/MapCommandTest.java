@@ -7,6 +7,7 @@ import dev.idmap.sim.SimProduct;
 import dev.idmap.sim.SimSite;
 import dev.idmap.sim.SimulatedMigration;
 import dev.idmap.sim.Simulator;
+import dev.idmap.sim.http.SiteProxy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -199,11 +200,14 @@ class MapCommandTest {
 
     @Test
     void an_interrupted_run_is_resumed_only_when_asked_and_the_resumed_run_says_so() {
-        try (var proxy = new SwitchableProxy(sim.sourceBaseUrl(), "/rest/api/2/search")) {
+        try (var proxy = SiteProxy.refusing(
+                sim.sourceBaseUrl(),
+                path -> path.endsWith("/rest/api/2/search"),
+                400,
+                "{\"errorMessages\":[\"The query is refused (test proxy).\"]}")) {
             // given a run that failed in the middle: the source refused its issue search
-            var source = proxy.baseUrl(sim.sourceBaseUrl());
+            var source = proxy.baseUrl();
             var output = work.resolve("interrupted");
-            proxy.breaking = true;
             var failed = idmap(map(source, output));
             assertThat(failed.exit()).isEqualTo(1);
             assertThat(failed.err().lines().toList())
@@ -211,7 +215,7 @@ class MapCommandTest {
                     .asString()
                     .startsWith("idmap map: ")
                     .contains("GET /rest/api/2/search answered HTTP 400 (The query is refused (test proxy).)");
-            proxy.breaking = false;
+            proxy.intercepting(false);
             // when the same command runs again without --resume, it is a new run, and a note names the other
             sim.resetRequestCounts();
             var fresh = idmap(map(source, output));

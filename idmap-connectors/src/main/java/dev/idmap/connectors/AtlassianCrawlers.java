@@ -86,6 +86,6 @@ public final class AtlassianCrawlers implements CrawlerFactory {
     private static String describe(Product product, Side side, SiteConnection connection) {
         var productName = product == Product.JIRA ? "Jira" : "Confluence";
         var role = side == Side.SOURCE ? "source (Data Center)" : "destination (Cloud)";
-        return productName + " " + role + " site " + connection.baseUrl();
+        return productName + " " + role + " site " + connection.knownAs();
     }
 }

@@ -4,6 +4,7 @@ import dev.idmap.connectors.http.SiteClient;
 import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.crawl.CrawlScope;
 import dev.idmap.core.crawl.EntitySink;
+import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.crawl.SiteCrawler;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
@@ -16,6 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +39,8 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
     private final Map<EntityType, Listing<C>> listings = new EnumMap<>(EntityType.class);
     private final Map<EntityType, JointListing<C>> jointListings = new EnumMap<>(EntityType.class);
     private final Map<EntityType, UsageListing<C>> usageListings = new EnumMap<>(EntityType.class);
+    private final List<NotAvailable> detailsNotAvailable = new CopyOnWriteArrayList<>();
+    private final Set<String> missingEndpoints = ConcurrentHashMap.newKeySet();
 
     private record Listing<C>(boolean perContainer, ScopeCrawl<C> crawl) {}
 
@@ -189,6 +194,50 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
     @Override
     public Map<String, Long> requestCounts() {
         return client.requestCounts();
+    }
+
+    @Override
+    public List<NotAvailable> detailsNotAvailable() {
+        return List.copyOf(detailsNotAvailable);
+    }
+
+    /**
+     * Runs a follow-up request for one item of a listing that was answered (one project's roles, one board's
+     * configuration, one page's attachments) or an auxiliary request. A 404 (the item gone meanwhile, an endpoint the
+     * site lacks) skips that detail: it is recorded, with the request, the answer and {@code consequence}, and the
+     * crawl goes on; the listing itself stays available. Any other failure stops the crawl as usual.
+     *
+     * @return whether the request was answered
+     */
+    protected final boolean followUp(EntityType type, String containerKey, String consequence, Runnable request) {
+        try {
+            request.run();
+            return true;
+        } catch (CrawlFailure failure) {
+            if (failure.kind() != CrawlFailure.Kind.NOT_OFFERED
+                    || failure.exchange().isEmpty()) {
+                throw failure;
+            }
+            detailNotAvailable(type, containerKey, failure.exchange().get(), consequence);
+            return false;
+        }
+    }
+
+    /**
+     * Runs an auxiliary request (one of several to the same {@code endpoint}) unless the endpoint already answered 404
+     * in this crawl: the first 404 is recorded as {@link #followUp} does, the later requests are not sent.
+     */
+    protected final void followUpUnlessMissing(String endpoint, EntityType type, String consequence, Runnable request) {
+        if (!missingEndpoints.contains(endpoint) && !followUp(type, null, consequence, request)) {
+            missingEndpoints.add(endpoint);
+        }
+    }
+
+    /** Records a detail the site did not give (see {@link #followUp}). */
+    protected final void detailNotAvailable(
+            EntityType type, String containerKey, CrawlFailure.Exchange exchange, String consequence) {
+        detailsNotAvailable.add(
+                new NotAvailable(side, type, containerKey, exchange.request(), exchange.answer(), consequence));
     }
 
     private Listing<C> listing(EntityType type) {

@@ -34,7 +34,7 @@ public final class GroundTruthAgreement {
         var wrong = new ArrayList<String>();
         rows.forEach((key, row) -> {
             var expected = truthByKey.get(key);
-            if (row.status().equals("MATCHED")
+            if (row.status() == MatchStatus.MATCHED
                     && (expected == null || !expected.cloudId().equals(row.cloudId()))) {
                 wrong.add("PRECISION " + row + " truth=" + expected);
             }
@@ -60,6 +60,27 @@ public final class GroundTruthAgreement {
                 wrong.add(wanted + " expected, got " + row + " truth=" + expected);
             }
         }
+        wrong.sort(null);
+        return wrong;
+    }
+
+    /**
+     * Precision alone: every MATCHED row of the report that the ground truth does not have, or has with another
+     * Cloud id. For runs with less evidence than designed, where fewer matches are expected but none may be wrong.
+     */
+    public static List<String> wrongMatches(Path detailedReport, List<GroundTruthRow> truth) {
+        var truthByKey = new HashMap<String, GroundTruthRow>();
+        truth.forEach(t -> truthByKey.put(t.entityType() + "|" + t.serverId(), t));
+        var wrong = new ArrayList<String>();
+        DetailedReport.forEach(detailedReport, row -> {
+            var expected = truthByKey.get(row.entityType() + "|" + row.serverId());
+            if (row.status() == MatchStatus.MATCHED
+                    && (expected == null
+                            || expected.expectation() != Expectation.MATCH
+                            || !expected.cloudId().equals(row.cloudId()))) {
+                wrong.add("PRECISION " + row + " truth=" + expected);
+            }
+        });
         wrong.sort(null);
         return wrong;
     }

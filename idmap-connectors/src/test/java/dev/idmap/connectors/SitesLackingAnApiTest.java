@@ -5,6 +5,7 @@ import static dev.idmap.connectors.SimulatedSites.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idmap.core.crawl.NotAvailable;
+import dev.idmap.core.crawl.SiteConnection;
 import dev.idmap.core.engine.MappingOutcome;
 import dev.idmap.core.engine.MappingRequest;
 import dev.idmap.core.engine.ProgressListener;
@@ -19,11 +20,13 @@ import dev.idmap.sim.SimFeature;
 import dev.idmap.sim.SimProduct;
 import dev.idmap.sim.SimulatedMigration;
 import dev.idmap.sim.Simulator;
+import dev.idmap.sim.http.SiteProxy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Set;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -139,13 +142,146 @@ class SitesLackingAnApiTest {
         }
     }
 
+    @Test
+    void without_migration_records_project_roles_or_board_configurations_jira_maps_every_type_with_less_evidence()
+            throws IOException {
+        // given a Cloud site without user migration records or board configurations, a DC site without project roles
+        var config = SimConfig.builder(SimProduct.JIRA)
+                .without(
+                        SimFeature.JIRA_CLOUD_USER_MIGRATION,
+                        SimFeature.JIRA_CLOUD_BOARD_CONFIGURATION,
+                        SimFeature.JIRA_DC_PROJECT_ROLES)
+                .build();
+        try (var sim = Simulator.start(config)) {
+            // when
+            var outcome = map(sim, Product.JIRA);
+            // then no type is missing: each missing detail is named, and the type mapped with what there is
+            var missing = outcome.summary().notAvailable();
+            assertThat(missing).noneMatch(NotAvailable::wholeType);
+            assertThat(missing)
+                    .filteredOn(m -> m.type() == EntityType.JIRA_USER)
+                    .singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.side()).isEqualTo(Side.DESTINATION);
+                        assertThat(m.request()).startsWith("GET /rest/api/3/user/bulk/migration");
+                        assertThat(m.answer()).startsWith("HTTP 404");
+                        assertThat(m.message())
+                                .isEqualTo("identity:user: a detail is not available on the destination site: "
+                                        + m.request() + " answered " + m.answer() + "; no migration records: server"
+                                        + " users are matched by e-mail address only");
+                    });
+            var projects = sim.groundTruth().stream()
+                    .filter(r -> r.entityType().equals(EntityType.PROJECT.namespace()))
+                    .count();
+            assertThat(missing)
+                    .filteredOn(m -> m.type() == EntityType.PROJECT_ROLE)
+                    .hasSize((int) projects)
+                    .allSatisfy(m -> {
+                        assertThat(m.side()).isEqualTo(Side.SOURCE);
+                        assertThat(m.request()).isEqualTo("GET /rest/api/2/project/" + m.containerKey() + "/role");
+                    });
+            assertThat(missing)
+                    .filteredOn(m -> m.type() == EntityType.BOARD)
+                    .isNotEmpty()
+                    .allSatisfy(m -> assertThat(m.request()).matches("GET /rest/agile/1.0/board/\\d+/configuration"));
+            assertThat(outcome.summary().warnings()).hasSameSizeAs(missing);
+            var rows = DetailedReport.readAll(outcome.detailedReport());
+            for (var type :
+                    List.of(EntityType.JIRA_USER, EntityType.PROJECT, EntityType.PROJECT_ROLE, EntityType.BOARD)) {
+                assertThat(rows)
+                        .as("%s rows are there and some match", type)
+                        .anyMatch(r -> r.entityType().equals(type.namespace()) && r.status() == MatchStatus.MATCHED);
+            }
+            assertThat(rows)
+                    .filteredOn(r -> r.entityType().equals(EntityType.JIRA_USER.namespace())
+                            && r.status() == MatchStatus.MATCHED)
+                    .allSatisfy(r -> assertThat(r.rule()).as(r.toString()).isEqualTo("email"));
+            assertThat(GroundTruthAgreement.wrongMatches(outcome.detailedReport(), sim.groundTruth()))
+                    .as("what is matched with less evidence is still matched right")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_confluence_cloud_site_without_migration_records_maps_everything_and_says_users_cannot_match()
+            throws IOException {
+        // given
+        var config = SimConfig.builder(SimProduct.CONFLUENCE)
+                .without(SimFeature.CONFLUENCE_CLOUD_USER_MIGRATION)
+                .build();
+        try (var sim = Simulator.start(config)) {
+            // when the access check, which asks the records first, finds them missing
+            var outcome = map(sim, Product.CONFLUENCE);
+            // then
+            assertThat(outcome.summary().notAvailable()).singleElement().satisfies(m -> {
+                assertThat(m.wholeType()).isFalse();
+                assertThat(m.type()).isEqualTo(EntityType.CONFLUENCE_USER);
+                assertThat(m.request()).startsWith("GET /wiki/rest/api/user/bulk/migration");
+                assertThat(m.message()).contains("no migration records", "reported UNMATCHED");
+            });
+            var rows = DetailedReport.readAll(outcome.detailedReport());
+            assertThat(rows)
+                    .filteredOn(r -> r.entityType().equals(EntityType.CONFLUENCE_USER.namespace()))
+                    .isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo(MatchStatus.UNMATCHED));
+            assertThat(rows)
+                    .anyMatch(r ->
+                            r.entityType().equals(EntityType.PAGE.namespace()) && r.status() == MatchStatus.MATCHED);
+            assertThat(GroundTruthAgreement.wrongMatches(outcome.detailedReport(), sim.groundTruth()))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_page_gone_between_its_listing_and_its_attachments_costs_only_its_own_attachments() throws IOException {
+        // given a Data Center site where one page's attachment listing answers 404, as for a page deleted meanwhile
+        try (var sim = Simulator.start(SimConfig.defaults(SimProduct.CONFLUENCE))) {
+            var page = sim.groundTruth().stream()
+                    .filter(r -> r.entityType().equals(EntityType.PAGE.namespace()))
+                    .map(r -> r.serverId())
+                    .min(java.util.Comparator.comparingLong(Long::parseLong))
+                    .orElseThrow();
+            var listing = "/rest/api/content/" + page + "/child/attachment";
+            try (var proxy = SiteProxy.refusing(
+                    sim.sourceBaseUrl(),
+                    path -> path.endsWith(listing),
+                    404,
+                    "{\"statusCode\":404,\"message\":\"No content found with id: " + page + "\"}")) {
+                // when
+                var outcome = map(
+                        sim,
+                        Product.CONFLUENCE,
+                        new SiteConnection(proxy.baseUrl(), source(sim).auth()));
+                // then that page's attachments are a detail not available; the type is mapped in every space
+                assertThat(outcome.summary().notAvailable()).singleElement().satisfies(m -> {
+                    assertThat(m.wholeType()).isFalse();
+                    assertThat(m.side()).isEqualTo(Side.SOURCE);
+                    assertThat(m.type()).isEqualTo(EntityType.CONFLUENCE_ATTACHMENT);
+                    assertThat(m.request()).startsWith("GET " + listing);
+                    assertThat(m.answer()).startsWith("HTTP 404");
+                    assertThat(m.message())
+                            .endsWith("; the attachments of page or blog post " + page + " are not in the reports");
+                });
+                assertThat(DetailedReport.readAll(outcome.detailedReport()))
+                        .anyMatch(r -> r.entityType().equals(EntityType.CONFLUENCE_ATTACHMENT.namespace())
+                                && r.status() == MatchStatus.MATCHED);
+                assertThat(GroundTruthAgreement.wrongMatches(outcome.detailedReport(), sim.groundTruth()))
+                        .isEmpty();
+            }
+        }
+    }
+
     private MappingOutcome map(SimulatedMigration sim, Product product) throws IOException {
+        return map(sim, product, source(sim));
+    }
+
+    private MappingOutcome map(SimulatedMigration sim, Product product, SiteConnection sourceSite) throws IOException {
         var dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:lacking-" + System.nanoTime()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         var engine = new StagedMappingEngine(dataSource, new AtlassianCrawlers(), InstantSource.system());
         var directory = Files.createDirectories(output.resolve(product.name()));
-        var request = new MappingRequest("run-1", product, source(sim), destination(sim), Set.of(), Set.of());
+        var request = new MappingRequest("run-1", product, sourceSite, destination(sim), Set.of(), Set.of());
         return engine.run(request, directory, ProgressListener.NONE);
     }
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -113,8 +114,16 @@ public final class SiteClient {
      * configuration needs board admin on Cloud): a 403 or 404 is an empty answer, not a failed crawl.
      */
     public Optional<JsonNode> getIfPermitted(String template, String path, Query query) {
+        return getIfPermitted(template, path, query, refused -> {});
+    }
+
+    /** Like {@link #getIfPermitted(String, String, Query)}, telling {@code refused} about a 403 or 404. */
+    public Optional<JsonNode> getIfPermitted(
+            String template, String path, Query query, Consumer<CrawlFailure.Exchange> refused) {
         var response = send(template, path, query, false);
         if (response.status() == 403 || response.status() == 404) {
+            refused.accept(
+                    new CrawlFailure.Exchange(response.request(), response.status(), response.atlassianMessage()));
             return Optional.empty();
         }
         if (response.status() / 100 != 2) {
@@ -192,12 +201,12 @@ public final class SiteClient {
                 }
                 case Dropped(var error) -> {
                     failures++;
-                    var unreachable = Unreachable.explain(error, uri, answeredOnce.get());
+                    var unreachable =
+                            Unreachable.explain(error, uri, connection.connectsElsewhere(), answeredOnce.get());
                     if (unreachable.isPresent()) {
                         throw new CrawlFailure(
                                 CrawlFailure.Kind.UNREACHABLE,
-                                site + ": GET " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath()
-                                        + " failed: " + unreachable.get(),
+                                site + ": GET " + connection.knownAs() + path + " failed: " + unreachable.get(),
                                 error);
                     }
                     if (failures >= retry.maxAttempts()) {

@@ -21,16 +21,25 @@ final class Unreachable {
 
     private Unreachable() {}
 
-    /** Why the site cannot be reached, or empty when the failure may pass and is worth retrying. */
-    static Optional<String> explain(IOException error, URI uri, boolean answeredBefore) {
-        var where = uri.getHost() + ":" + port(uri);
+    /**
+     * Why the site cannot be reached, or empty when the failure may pass and is worth retrying.
+     *
+     * @param uri the request's URI
+     * @param connectUrl whether {@code uri} is on the configured connect-url, which only the operator knows: the
+     *     explanation then names "its connect-url" instead of the host
+     */
+    static Optional<String> explain(IOException error, URI uri, boolean connectUrl, boolean answeredBefore) {
+        var where = connectUrl ? "its connect-url" : uri.getHost() + ":" + port(uri);
+        var unknownHost = connectUrl
+                ? "unknown host in its connect-url: check the connect-url configured for the site"
+                : "unknown host " + uri.getHost() + ": check the site URL";
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             switch (cause) {
                 case UnresolvedAddressException e -> {
-                    return Optional.of("unknown host " + uri.getHost() + ": check the site URL");
+                    return Optional.of(unknownHost);
                 }
                 case UnknownHostException e -> {
-                    return Optional.of("unknown host " + uri.getHost() + ": check the site URL");
+                    return Optional.of(unknownHost);
                 }
                 case SSLHandshakeException e
                 when hasCause(e, CertificateException.class) -> {
@@ -50,7 +59,7 @@ final class Unreachable {
                 case ConnectException e
                 when !answeredBefore -> {
                     return Optional.of("connection refused by " + where + ": is the site running there, and are"
-                            + " the host and port of the URL right?");
+                            + " the host and port of " + (connectUrl ? "the connect-url" : "the URL") + " right?");
                 }
                 default -> {
                     // look further down the chain

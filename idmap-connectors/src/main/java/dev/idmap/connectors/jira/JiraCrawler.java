@@ -196,22 +196,39 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
     /**
      * The project with attribute {@code roleIds}: the roles that have actors in it, as usage evidence for roles
      * renamed "X (migrated)". One request for the project's roles, then one per role ({@code /project/{key}/role}
-     * names them, {@code /project/{key}/role/{id}} lists the actors).
+     * names them, {@code /project/{key}/role/{id}} lists the actors). A project whose role listing answers 404 keeps
+     * no {@code roleIds}; a role that answers 404 counts as not in use; both are recorded as details not available.
      */
     private SiteEntity withRolesInUse(SiteEntity project) {
         var key = project.name();
         var inUse = new java.util.TreeSet<Long>();
-        var roles = client.get(api + "/project/{projectIdOrKey}/role", api + "/project/" + key + "/role", Query.of());
-        for (var entry : roles.properties()) {
-            var url = entry.getValue().asString();
-            var roleId = url.substring(url.lastIndexOf('/') + 1);
-            var role = client.getIfFound(
-                    api + "/project/{projectIdOrKey}/role/{id}",
-                    api + "/project/" + key + "/role/" + roleId,
-                    Query.of());
-            if (role.isPresent() && !role.get().path("actors").isEmpty()) {
-                inUse.add(Long.parseLong(roleId));
-            }
+        var listed = followUp(
+                EntityType.PROJECT_ROLE,
+                key,
+                "the roles in use in project " + key + " are unknown: no role gets usage evidence from it",
+                () -> {
+                    var roles = client.get(
+                            api + "/project/{projectIdOrKey}/role", api + "/project/" + key + "/role", Query.of());
+                    for (var entry : roles.properties()) {
+                        var url = entry.getValue().asString();
+                        var roleId = url.substring(url.lastIndexOf('/') + 1);
+                        followUp(
+                                EntityType.PROJECT_ROLE,
+                                key,
+                                "whether role " + roleId + " is in use in project " + key + " is unknown",
+                                () -> {
+                                    var role = client.get(
+                                            api + "/project/{projectIdOrKey}/role/{id}",
+                                            api + "/project/" + key + "/role/" + roleId,
+                                            Query.of());
+                                    if (!role.path("actors").isEmpty()) {
+                                        inUse.add(Long.parseLong(roleId));
+                                    }
+                                });
+                    }
+                });
+        if (!listed) {
+            return project;
         }
         var attributes = new java.util.HashMap<>(project.attributes());
         attributes.put(
@@ -328,12 +345,18 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
                 .forEach(each);
     }
 
+    /**
+     * A board with its filter, from its configuration; a configuration the account may not read (403: Cloud asks for
+     * board admin) or that is gone (404) leaves the board without filter evidence, recorded as a detail not available.
+     */
     private SiteEntity board(JsonNode board) {
         var id = text(board, "id");
         var configuration = client.getIfPermitted(
                 "/rest/agile/1.0/board/{boardId}/configuration",
                 "/rest/agile/1.0/board/" + id + "/configuration",
-                Query.of());
+                Query.of(),
+                refused -> detailNotAvailable(
+                        EntityType.BOARD, null, refused, "board " + id + " is matched without its filter"));
         return new SiteEntity(
                 EntityType.BOARD,
                 id,
@@ -455,14 +478,18 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
         if (complete(embedded, "comments")) {
             embedded.path("comments").forEach(emit);
         } else {
-            Pages.offset(
-                    client,
-                    api + "/issue/{issueIdOrKey}/comment",
-                    api + "/issue/" + issueId + "/comment",
-                    Query.of("orderBy", "created"),
-                    "comments",
-                    commentPageSize(),
-                    emit);
+            followUp(
+                    EntityType.COMMENT,
+                    null,
+                    "the comments of issue " + text(issue, "key") + " are not in the reports",
+                    () -> Pages.offset(
+                            client,
+                            api + "/issue/{issueIdOrKey}/comment",
+                            api + "/issue/" + issueId + "/comment",
+                            Query.of("orderBy", "created"),
+                            "comments",
+                            commentPageSize(),
+                            emit));
         }
     }
 
@@ -482,7 +509,11 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
         if (complete(embedded, "worklogs")) {
             embedded.path("worklogs").forEach(emit);
         } else {
-            issueWorklogs(issueId, emit);
+            followUp(
+                    EntityType.WORKLOG,
+                    null,
+                    "the worklogs of issue " + text(issue, "key") + " are not in the reports",
+                    () -> issueWorklogs(issueId, emit));
         }
     }
 

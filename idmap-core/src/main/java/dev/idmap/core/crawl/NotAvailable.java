@@ -6,23 +6,39 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An entity type one site does not offer: its listing answered 404 (an older version, an app not installed), or 403
- * for an {@link EntityType.Availability#OPTIONAL optional} type. The run maps every other type and reports this one
- * as a warning, with the request and the answer an administrator can repeat.
+ * Something one site does not offer. Either a whole entity type: its listing answered 404 (an older version, an app
+ * not installed), or 403 for an {@link EntityType.Availability#OPTIONAL optional} type; or one detail of a type that
+ * is still mapped: a follow-up request for one item (one project's roles, one board's configuration, one page's
+ * attachments), or an auxiliary endpoint (the Cloud site's user migration records) answered 404, and the crawl went on
+ * without it. The run maps everything else and reports each as a warning, with the request and the answer an
+ * administrator can repeat.
  *
  * @param side the site that refused
- * @param type the entity type that could not be listed
+ * @param type the entity type that could not be listed, or whose detail is missing
  * @param containerKey the project or space whose listing was refused, null for a whole-site listing
  * @param request the request, relative to the site's base URL
  * @param answer the site's answer, e.g. {@code HTTP 404 (No endpoint GET /rest/agile/1.0/board)}
+ * @param consequence null when the whole type (in the container) is not available; otherwise what the missing
+ *     detail means for the reports, the type being mapped anyway (e.g. "users are matched by e-mail address only")
  */
-public record NotAvailable(Side side, EntityType type, String containerKey, String request, String answer) {
+public record NotAvailable(
+        Side side, EntityType type, String containerKey, String request, String answer, String consequence) {
 
     public NotAvailable {
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(answer, "answer");
+    }
+
+    /** A whole type (in {@code containerKey}) the site does not list. */
+    public NotAvailable(Side side, EntityType type, String containerKey, String request, String answer) {
+        this(side, type, containerKey, request, answer, null);
+    }
+
+    /** Whether the whole type (in its container) is missing, rather than one detail of a type that was mapped. */
+    public boolean wholeType() {
+        return consequence == null;
     }
 
     /**
@@ -49,6 +65,10 @@ public record NotAvailable(Side side, EntityType type, String containerKey, Stri
     public String message() {
         var where = side == Side.SOURCE ? "source" : "destination";
         var scope = containerKey == null ? "" : " in " + containerKey;
+        if (!wholeType()) {
+            return type.namespace() + scope + ": a detail is not available on the " + where + " site: " + request
+                    + " answered " + answer + "; " + consequence;
+        }
         var consequence = side == Side.SOURCE
                 ? "its entities are not in the reports"
                 : "its source entities are reported UNMATCHED";

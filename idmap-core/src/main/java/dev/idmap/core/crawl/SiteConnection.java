@@ -6,19 +6,34 @@ import java.util.Objects;
 /**
  * Where a site is and how to authenticate to it. {@link #toString()} never prints the secret.
  *
- * @param baseUrl the site's base URL without trailing slash (Confluence Cloud: the site, without {@code /wiki})
+ * @param baseUrl where requests go: the site's base URL without trailing slash (Confluence Cloud: the site, without
+ *     {@code /wiki})
  * @param auth how to authenticate
+ * @param knownAs the site's URL as its users know it, which messages name; differs from {@code baseUrl} when idmap
+ *     reaches the site another way (the service's {@code connect-url}: a proxy, an internal name), which messages
+ *     never show
  */
-public record SiteConnection(URI baseUrl, SiteAuth auth) {
+public record SiteConnection(URI baseUrl, SiteAuth auth, URI knownAs) {
 
     public SiteConnection {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(knownAs, "knownAs");
+    }
+
+    /** A site reached at the URL its users know. */
+    public SiteConnection(URI baseUrl, SiteAuth auth) {
+        this(baseUrl, auth, baseUrl);
+    }
+
+    /** Whether requests go elsewhere than the URL users know (a configured {@code connect-url}). */
+    public boolean connectsElsewhere() {
+        return !baseUrl.equals(knownAs);
     }
 
     @Override
     public String toString() {
-        return baseUrl + " (" + auth + ")";
+        return knownAs + " (" + auth + ")";
     }
 
     /** Credentials for one site. */

@@ -60,6 +60,15 @@ public interface SiteCrawler {
         throw new IllegalStateException(side() + " site keeps no migration records");
     }
 
+    /**
+     * The details this crawler went on without so far (each {@link NotAvailable#wholeType() not a whole type}): a
+     * follow-up request for one item, or an auxiliary endpoint, that answered 404. Not checkpointed: a resumed run
+     * names those of the parts it crawls again.
+     */
+    default List<NotAvailable> detailsNotAvailable() {
+        return List.of();
+    }
+
     /** Outbound requests issued so far, per endpoint template (e.g. {@code GET /rest/api/2/search}). */
     Map<String, Long> requestCounts();
 }

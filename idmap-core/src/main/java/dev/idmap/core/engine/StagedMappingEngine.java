@@ -104,8 +104,8 @@ public final class StagedMappingEngine implements MappingEngine {
         var parts = CrawlWorkers.interleaved(source, sourceParts, destination, destinationParts);
         new CrawlWorkers(store, request.runId(), crawlWorkers, partsDone, total, progress::report, request.stop())
                 .crawl(parts);
-        var notAvailable = notAvailable(request.runId(), parts);
         userType.ifPresent(type -> lookUpMigratedUsers(request, type, destination, partsDone, total, progress));
+        var notAvailable = notAvailable(request.runId(), parts, source, destination);
 
         request.checkpoint();
         store.analyze();
@@ -176,8 +176,12 @@ public final class StagedMappingEngine implements MappingEngine {
         }
     }
 
-    /** The types of the parts a site refused to list, in the order the parts were planned. */
-    private List<NotAvailable> notAvailable(String runId, List<CrawlWorkers.Part> parts) {
+    /**
+     * The types of the parts a site refused to list, and the details the crawlers went on without, by side, type and
+     * container.
+     */
+    private List<NotAvailable> notAvailable(
+            String runId, List<CrawlWorkers.Part> parts, SiteCrawler source, SiteCrawler destination) {
         var refused = new java.util.HashMap<String, StagingStore.Refusal>();
         store.refusals(runId).forEach(r -> refused.put(r.part(), r));
         var missing = new ArrayList<NotAvailable>();
@@ -194,16 +198,20 @@ public final class StagedMappingEngine implements MappingEngine {
                 }
             }
         }
+        missing.addAll(source.detailsNotAvailable());
+        missing.addAll(destination.detailsNotAvailable());
         missing.sort(Comparator.comparing(NotAvailable::side)
                 .thenComparing(NotAvailable::type)
-                .thenComparing(m -> m.container().orElse("")));
+                .thenComparing(m -> m.container().orElse(""))
+                .thenComparing(m -> !m.wholeType())
+                .thenComparing(NotAvailable::request));
         return missing;
     }
 
     /** Source entities left unmatched because the destination did not list their type say so. */
     private void explainNotAvailable(String runId, List<NotAvailable> notAvailable) {
         for (var missing : notAvailable) {
-            if (missing.side() == Side.DESTINATION) {
+            if (missing.side() == Side.DESTINATION && missing.wholeType()) {
                 store.explainUnmatched(
                         runId,
                         missing.type(),

@@ -58,14 +58,20 @@ record JobView(
         }
     }
 
-    record ProgressView(JobPhase phase, int partsDone, int partsTotal, long entitiesProcessed, int percent) {
+    /**
+     * @param percent the whole job, never decreasing, 100 when it succeeded
+     * @param phasePercent the current phase alone
+     */
+    record ProgressView(
+            JobPhase phase, int partsDone, int partsTotal, long entitiesProcessed, int percent, int phasePercent) {
         static ProgressView of(JobProgress progress) {
             return new ProgressView(
                     progress.phase(),
                     progress.partsDone(),
                     progress.partsTotal(),
                     progress.entitiesProcessed(),
-                    progress.percent());
+                    progress.percent(),
+                    progress.phasePercent());
         }
     }
 

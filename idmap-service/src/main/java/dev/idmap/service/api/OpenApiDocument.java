@@ -179,7 +179,15 @@ class OpenApiDocument {
         required(schemas, "Lookup", "jobId", "entityType", "mappings", "notFound", "unresolved");
         required(schemas, "Mapping", "entityType", "serverId", "cloudId");
         required(schemas, "Unresolved", "id", "serverId", "status");
-        required(schemas, "ProgressView", "phase", "partsDone", "partsTotal", "entitiesProcessed", "percent");
+        required(
+                schemas,
+                "ProgressView",
+                "phase",
+                "partsDone",
+                "partsTotal",
+                "entitiesProcessed",
+                "percent",
+                "phasePercent");
         // the types a site did not offer are said once, as JobView.warnings: ResultView leaves the summary's out
         var result = schemas == null ? null : schemas.get("ResultView");
         if (result != null && result.getProperties() != null) {
@@ -283,13 +291,37 @@ class OpenApiDocument {
         running.put("startedAt", "2026-12-01T10:00:01Z");
         running.put(
                 "progress",
-                Map.of("phase", "CRAWL", "partsDone", 12, "partsTotal", 40, "entitiesProcessed", 5400, "percent", 30));
+                Map.of(
+                        "phase",
+                        "CRAWL",
+                        "partsDone",
+                        12,
+                        "partsTotal",
+                        40,
+                        "entitiesProcessed",
+                        5400,
+                        "percent",
+                        24,
+                        "phasePercent",
+                        30));
         var done = new LinkedHashMap<String, Object>(running);
         done.put("status", "SUCCESS");
         done.put("completedAt", "2026-12-01T10:04:10Z");
         done.put(
                 "progress",
-                Map.of("phase", "DONE", "partsDone", 40, "partsTotal", 40, "entitiesProcessed", 18000, "percent", 100));
+                Map.of(
+                        "phase",
+                        "DONE",
+                        "partsDone",
+                        40,
+                        "partsTotal",
+                        40,
+                        "entitiesProcessed",
+                        18000,
+                        "percent",
+                        100,
+                        "phasePercent",
+                        100));
         var result = new LinkedHashMap<String, Object>();
         result.put("rows", 18000);
         result.put("matched", 17950);

@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -182,9 +184,14 @@ public class ServiceConfiguration {
                 new DatabaseOutage(dataSource));
     }
 
-    /** This node's name in the scheduler's table: stable across restarts, unique in a cluster (default: host name). */
+    /**
+     * This node's name in the scheduler's table: stable across restarts, unique in a cluster (default: host name).
+     * And the scheduler's SQL dialect: db-scheduler knows PostgreSQL (and others) by itself; for H2 it has none and
+     * warns at every start, so the default one is chosen here explicitly: H2 needs nothing database-specific, and the
+     * time columns are {@code timestamp with time zone} (see V1__jobs.sql), so no UTC conversion either.
+     */
     @Bean
-    DbSchedulerCustomizer nodeName(IdmapProperties properties) {
+    DbSchedulerCustomizer nodeName(IdmapProperties properties, DataSource dataSource) {
         var configured = properties.jobs().nodeName();
         var name = configured == null || configured.isBlank() ? new SchedulerName.Hostname().getName() : configured;
         return new DbSchedulerCustomizer() {
@@ -192,7 +199,20 @@ public class ServiceConfiguration {
             public Optional<SchedulerName> schedulerName() {
                 return Optional.of(new SchedulerName.Fixed(name));
             }
+
+            @Override
+            public Optional<JdbcCustomization> jdbcCustomization() {
+                return isH2(dataSource) ? Optional.of(new DefaultJdbcCustomization(false)) : Optional.empty();
+            }
         };
+    }
+
+    private static boolean isH2(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            return false; // db-scheduler detects the database itself, and says what failed
+        }
     }
 
     /**

@@ -83,7 +83,7 @@ public final class Sites {
             case BASIC -> new SiteAuth.Basic(site.auth().username(), secret);
             case BEARER -> new SiteAuth.Bearer(secret);
         };
-        return new SiteConnection(URI.create(base), auth);
+        return new SiteConnection(URI.create(base), auth, URI.create(site.url()));
     }
 
     private String secretOf(IdmapProperties.Site site) {

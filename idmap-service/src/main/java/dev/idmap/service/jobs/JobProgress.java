@@ -31,7 +31,13 @@ public record JobProgress(JobPhase phase, int partsDone, int partsTotal, long en
         return new JobProgress(JobPhase.DONE, partsTotal, partsTotal, entitiesProcessed);
     }
 
+    /** How far the whole job is, 0 to 100: grows from phase to phase (see {@link JobPhase}), 100 only when done. */
     public int percent() {
+        return phase.overall(phasePercent());
+    }
+
+    /** How far the current phase is, 0 to 100. */
+    public int phasePercent() {
         if (phase == JobPhase.DONE) {
             return 100;
         }

@@ -240,7 +240,10 @@ public class JobRunner {
                     Set.of(),
                     handle);
             log.info("job {} started: {} {} -> {}", job.jobId(), job.product(), job.sourceUrl(), job.destinationUrl());
-            var progress = new ProgressWriter(job.jobId(), handle);
+            var progress = new ProgressWriter(
+                    job.jobId(),
+                    handle,
+                    job.state() instanceof JobState.Running r ? r.progress().percent() : 0);
             var outcome = engine.run(request, outputDir, progress);
             metrics.outboundRequests(source.name(), destination.name(), outcome.requestsPerSite());
             request.checkpoint();
@@ -408,17 +411,21 @@ public class JobRunner {
 
     /**
      * Writes progress to the job row, at most twice a second and on every phase change. A write that finds the job
-     * no longer IN_PROGRESS (cancelled through another node) stops the run.
+     * no longer IN_PROGRESS (cancelled through another node) stops the run. Progress behind what the row already
+     * shows (a job resumed after a restart walks its finished parts again) is not written: the job's percentage never
+     * goes back.
      */
     private final class ProgressWriter implements ProgressListener {
         private final String jobId;
         private final RunningJob handle;
         private Instant lastWrite = Instant.MIN;
         private JobPhase lastPhase;
+        private int furthest;
 
-        ProgressWriter(String jobId, RunningJob handle) {
+        ProgressWriter(String jobId, RunningJob handle, int furthest) {
             this.jobId = jobId;
             this.handle = handle;
+            this.furthest = furthest;
         }
 
         @Override
@@ -434,12 +441,16 @@ public class JobRunner {
         private synchronized void write(JobProgress progress) {
             try {
                 var now = clock.instant();
+                if (progress.percent() < furthest) {
+                    return;
+                }
                 if (progress.phase() != lastPhase || !now.isBefore(lastWrite.plus(PROGRESS_WRITE_INTERVAL))) {
                     if (!jobs.updateProgress(jobId, progress)) {
                         handle.stop(StopReason.CANCELLED);
                     }
                     lastWrite = now;
                     lastPhase = progress.phase();
+                    furthest = progress.percent();
                 }
             } catch (RuntimeException e) {
                 log.warn("could not record progress of job {}: {}", jobId, e.getMessage());

@@ -146,11 +146,16 @@ public class Jobs {
                 == 1;
     }
 
+    /** IN_PROGRESS → SUCCESS; its entities processed become the source entities the report accounts for. */
     public boolean succeed(String jobId, JobResult result, Instant now) {
-        return jdbc.sql(
-                                "update idmap_job set status = 'SUCCESS', active_key = null, completed_at = ?, result_json = ?,"
-                                        + " phase = 'DONE', parts_done = parts_total where job_id = ? and status = 'IN_PROGRESS'")
-                        .params(ts(now), json.writeValueAsString(result), jobId)
+        return jdbc.sql("update idmap_job set status = 'SUCCESS', active_key = null, completed_at = ?, result_json = ?,"
+                                + " phase = 'DONE', parts_done = parts_total, entities_processed = ?"
+                                + " where job_id = ? and status = 'IN_PROGRESS'")
+                        .params(
+                                ts(now),
+                                json.writeValueAsString(result),
+                                result.summary().rows(),
+                                jobId)
                         .update()
                 == 1;
     }

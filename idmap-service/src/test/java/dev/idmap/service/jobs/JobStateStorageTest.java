@@ -103,6 +103,10 @@ class JobStateStorageTest {
         assertThat(succeeded.result()).isEqualTo(result);
         assertThat(succeeded.completedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(succeeded.progress().phase()).isEqualTo(JobPhase.DONE);
+        assertThat(succeeded.progress().entitiesProcessed())
+                .as("the source entities the report accounts for, not the last progress count (1200)")
+                .isEqualTo(3);
+        assertThat(succeeded.progress().percent()).isEqualTo(100);
     }
 
     @ParameterizedTest

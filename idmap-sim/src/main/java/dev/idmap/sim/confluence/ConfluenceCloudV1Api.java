@@ -44,7 +44,22 @@ final class ConfluenceCloudV1Api {
         site.getAdmin(V1 + "/user/bulk/migration", this::bulkMigration)
                 .get(V1 + "/group", this::groups)
                 .get(V1 + "/group/member", this::groupMembers)
-                .get(V1 + "/search/user", this::searchUsers);
+                .get(V1 + "/search/user", this::searchUsers)
+                .get(V1 + "/settings/systemInfo", ConfluenceCloudV1Api::systemInfo);
+    }
+
+    /** The simulated tenant's id: a Cloud site names its {@code cloudId}, which no Data Center site has. */
+    static final String CLOUD_ID = "5d1e7a38-0c1f-4c3b-9a7e-1d2f3a4b5c6d";
+
+    /** {@code GET /wiki/rest/api/settings/systemInfo}: the Cloud tenant (Data Center has no such resource). */
+    private static SimResponse systemInfo(SimRequest request) {
+        return SimResponse.json(Json.object()
+                .put("cloudId", CLOUD_ID)
+                .put("commitHash", "0123456789abcdef0123456789abcdef01234567")
+                .put("baseUrl", request.link("/wiki"))
+                .put("edition", "standard")
+                .put("siteTitle", "Simulated Confluence Cloud")
+                .put("defaultLocale", "en_US"));
     }
 
     private SimResponse bulkMigration(SimRequest request) {

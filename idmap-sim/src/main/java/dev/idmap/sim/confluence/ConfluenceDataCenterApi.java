@@ -74,7 +74,21 @@ final class ConfluenceDataCenterApi {
                 .get("/rest/api/user/list", this::users)
                 .get("/rest/api/user", this::user)
                 .get("/rest/api/group", this::groups)
-                .getAdmin("/rest/api/group/{groupName}/member", this::members);
+                .getAdmin("/rest/api/group/{groupName}/member", this::members)
+                .get("/rest/api/server-information", ConfluenceDataCenterApi::serverInformation);
+    }
+
+    /**
+     * {@code GET /rest/api/server-information}: the build this site runs, which only Data Center has (Cloud answers
+     * {@code /wiki/rest/api/settings/systemInfo} instead).
+     */
+    private static SimResponse serverInformation(SimRequest request) {
+        return SimResponse.json(Json.object()
+                .put("baseUrl", request.link(""))
+                .put("version", "10.0.3")
+                .put("buildNumber", 10003)
+                .put("marketplaceBuildNumber", 10003)
+                .put("buildDate", "2025-06-12T00:00:00.000+0000"));
     }
 
     // ---- spaces

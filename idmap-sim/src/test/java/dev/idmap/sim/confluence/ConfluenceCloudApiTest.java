@@ -252,6 +252,26 @@ class ConfluenceCloudApiTest {
         assertThat(bearer.status()).isEqualTo(401);
     }
 
+    @Test
+    void each_site_says_which_deployment_it_is_where_its_product_does_and_only_there() {
+        // when
+        var cloud = sites.cloud("/wiki/rest/api/settings/systemInfo");
+        var dc = sites.dc("/rest/api/server-information");
+        // then, as the specs have it: Cloud names its tenant (cloudId), Data Center its build
+        assertThat(cloud.status()).isEqualTo(200);
+        assertThat(cloud.json().get("cloudId").asString()).isNotBlank();
+        assertThat(dc.status()).isEqualTo(200);
+        assertThat(dc.json().get("version").asString()).isEqualTo("10.0.3");
+        assertThat(dc.json().has("cloudId")).isFalse();
+        assertThat(sites.dc("/rest/api/settings/systemInfo").status())
+                .as("Data Center has no systemInfo")
+                .isEqualTo(404);
+        assertThat(sites.cloud("/wiki/rest/api/server-information").status())
+                .as("Cloud has no server-information")
+                .isEqualTo(404);
+        assertThat(sites.cloud("/rest/api/server-information").status()).isEqualTo(404);
+    }
+
     private long walk(String path) {
         long count = 0;
         JsonNode page = sites.cloud(path).json();

@@ -104,6 +104,7 @@ class ConfluenceOpenApiConformanceTest {
         sites.dc("/rest/api/user?username=" + scenario.people().user(1).username());
         walkDc("/rest/api/group?limit=3");
         walkDc("/rest/api/group/engineering/member?limit=10");
+        sites.dc("/rest/api/server-information");
         // refusals
         sites.dc("/rest/api/content/1");
         sites.dc("/rest/api/content/1/child/attachment");
@@ -130,7 +131,8 @@ class ConfluenceOpenApiConformanceTest {
                         "GET /rest/api/user/list",
                         "GET /rest/api/user",
                         "GET /rest/api/group",
-                        "GET /rest/api/group/{groupName}/member"));
+                        "GET /rest/api/group/{groupName}/member",
+                        "GET /rest/api/server-information"));
         assertThat(checked).anyMatch(c -> c.startsWith("404 ")).anyMatch(c -> c.startsWith("403 "));
     }
 
@@ -196,6 +198,7 @@ class ConfluenceOpenApiConformanceTest {
         walkCloud("/wiki/rest/api/group?limit=4");
         walkCloud("/wiki/rest/api/group/member?name=engineering&limit=5");
         walkCloud("/wiki/rest/api/search/user?cql=type%3Duser&limit=10");
+        sites.cloud("/wiki/rest/api/settings/systemInfo");
         // refusals
         sites.cloud("/wiki/api/v2/pages?limit=0");
         sites.cloud("/wiki/api/v2/pages/1");
@@ -207,7 +210,7 @@ class ConfluenceOpenApiConformanceTest {
         sites.cloudAs("/wiki/api/v2/spaces", null);
         // then
         assertThat(violations).isEmpty();
-        assertThat(sites.migration.requestCounts(SimSite.DESTINATION)).hasSize(24);
+        assertThat(sites.migration.requestCounts(SimSite.DESTINATION)).hasSize(25);
         assertThat(checked).anyMatch(c -> c.startsWith("400 /wiki/api/v2")).anyMatch(c -> c.startsWith("404 /wiki"));
     }
 

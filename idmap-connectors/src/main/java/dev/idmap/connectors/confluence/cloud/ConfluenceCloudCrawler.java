@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Crawls a Confluence Cloud site (the migration's destination) through REST v2 ({@code /wiki/api/v2}: spaces,
@@ -43,6 +44,16 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
     private static final int V1_PAGE = 200;
     /** v1 {@code /search/user}: no documented maximum; the links followed carry what the site applied. */
     private static final int USER_SEARCH_PAGE = 200;
+    /** Data Center only: the build a site runs. */
+    private static final String SERVER_INFORMATION = "/rest/api/server-information";
+    /**
+     * Without the migration records only e-mail addresses could match users, and Confluence Data Center does not show
+     * them over REST.
+     */
+    private static final String NO_MIGRATION_RECORDS = "no migration records: server users can only be matched by"
+            + " e-mail address, which Confluence Data Center does not show over REST, so they are reported UNMATCHED"
+            + " (and personal spaces are matched by key only)";
+
     /** Users named per {@code /user/bulk/migration} request (repeated query parameters, one URL). */
     private static final int MIGRATION_BATCH = 100;
 
@@ -58,16 +69,43 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
 
     /**
      * Reads one space (credentials), then asks the migration records for a user that does not exist, which only
-     * a Confluence administrator may do: user mapping depends on it.
+     * a Confluence administrator may do: user mapping depends on it (a site without the records, 404, is mapped
+     * without them and not asked again: a detail not available, see {@link #NO_MIGRATION_RECORDS}; the account's
+     * administrator rights are then not proven, and a later 403 still fails the run). A site without REST v2 is not Confluence Cloud:
+     * a Data Center site (which names its build at {@code /rest/api/server-information}) is refused as such.
      */
     @Override
     public void verifyAccess() {
-        client.get(V2 + "/spaces", V2 + "/spaces", Query.of("limit", 1));
         try {
-            client.get(
+            client.get(V2 + "/spaces", V2 + "/spaces", Query.of("limit", 1));
+        } catch (CrawlFailure failure) {
+            if (failure.kind() != CrawlFailure.Kind.NOT_OFFERED) {
+                throw failure;
+            }
+            var build = client.getIfPermitted(SERVER_INFORMATION, SERVER_INFORMATION, Query.of())
+                    .map(info -> text(info, "version"));
+            if (build.isPresent()) {
+                throw new CrawlFailure(
+                        CrawlFailure.Kind.UNEXPECTED,
+                        client.site() + " is a Confluence Server/Data Center site (GET " + SERVER_INFORMATION
+                                + " names version " + build.get() + "): the destination must be the Cloud site the"
+                                + " data was migrated to; are the source and the destination swapped?");
+            }
+            throw new CrawlFailure(
+                    CrawlFailure.Kind.UNEXPECTED,
+                    client.site() + " answered 404 for GET " + V2 + "/spaces: is this the Confluence Cloud site, and"
+                            + " is its URL given without /wiki (e.g. https://company.atlassian.net)?",
+                    failure.exchange().orElseThrow());
+        }
+        try {
+            followUpUnlessMissing(
                     V1 + "/user/bulk/migration",
-                    V1 + "/user/bulk/migration",
-                    Query.of("key", "idmap-access-check", "limit", 1));
+                    EntityType.CONFLUENCE_USER,
+                    NO_MIGRATION_RECORDS,
+                    () -> client.get(
+                            V1 + "/user/bulk/migration",
+                            V1 + "/user/bulk/migration",
+                            Query.of("key", "idmap-access-check", "limit", 1)));
         } catch (CrawlFailure failure) {
             if (failure.kind() == CrawlFailure.Kind.PERMISSION) {
                 throw new CrawlFailure(
@@ -130,9 +168,18 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
 
     @Override
     public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
+        var accountIds = new TreeMap<String, String>();
+        followUpUnlessMissing(
+                V1 + "/user/bulk/migration",
+                EntityType.CONFLUENCE_USER,
+                NO_MIGRATION_RECORDS,
+                () -> askMigrationRecords(serverUsers, byKey, accountIds));
+        return accountIds;
+    }
+
+    private void askMigrationRecords(Collection<String> serverUsers, boolean byKey, Map<String, String> accountIds) {
         var parameter = byKey ? "key" : "username";
         var users = new ArrayList<>(new TreeSet<>(serverUsers));
-        var accountIds = new TreeMap<String, String>();
         for (int from = 0; from < users.size(); from += MIGRATION_BATCH) {
             var batch = users.subList(from, Math.min(users.size(), from + MIGRATION_BATCH));
             ConfluencePages.follow(
@@ -149,7 +196,6 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
                         }
                     });
         }
-        return accountIds;
     }
 
     // --- spaces
@@ -253,8 +299,16 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
         var id = text(comment, "id");
         var version = comment.path("version");
         if (version.path("number").asInt(1) > 1) {
-            version = client.get(
-                    V2 + kind + "/{id}/versions/{version-number}", V2 + kind + "/" + id + "/versions/1", Query.of());
+            var first = new JsonNode[] {JsonNodeFactory.instance.missingNode()};
+            followUp(
+                    EntityType.CONFLUENCE_COMMENT,
+                    null,
+                    "comment " + id + " is matched without its author and creation time",
+                    () -> first[0] = client.get(
+                            V2 + kind + "/{id}/versions/{version-number}",
+                            V2 + kind + "/" + id + "/versions/1",
+                            Query.of()));
+            version = first[0];
         }
         return new SiteEntity(
                 EntityType.CONFLUENCE_COMMENT,

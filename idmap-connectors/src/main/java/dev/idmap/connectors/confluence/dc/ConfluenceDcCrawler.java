@@ -47,6 +47,9 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
     /** Per-content listings read at once; the site client bounds the requests actually in flight. */
     private static final int LISTINGS_AT_ONCE = 8;
 
+    /** Cloud only: {@code /wiki/rest/api/settings/systemInfo}, relative to a base URL that ends in {@code /wiki}. */
+    private static final String SYSTEM_INFO = API + "/settings/systemInfo";
+
     private static final String SCAN = API + "/content/scan";
     private static final String CONTENT = API + "/content";
     private static final String ATTACHMENTS = API + "/content/{id}/child/attachment";
@@ -74,12 +77,28 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
     }
 
     /**
-     * Reads one page of spaces (credentials) and one group's members, which only a Confluence administrator may
-     * list: the crawl needs an administrator to see every space, and the Cloud side's migration records too.
+     * Reads one page of spaces (credentials), refuses a Confluence Cloud site (see {@link #refuseCloud}), and reads
+     * one group's members, which only a Confluence administrator may list: the crawl needs an administrator to see
+     * every space, and the Cloud side's migration records too.
      */
     @Override
     public void verifyAccess() {
-        client.get(API + "/space", API + "/space", Query.of("limit", 1));
+        try {
+            client.get(API + "/space", API + "/space", Query.of("limit", 1));
+        } catch (CrawlFailure failure) {
+            if (failure.kind() == CrawlFailure.Kind.NOT_OFFERED) {
+                refuseCloud(SYSTEM_INFO);
+                refuseCloud("/wiki" + SYSTEM_INFO);
+                throw new CrawlFailure(
+                        CrawlFailure.Kind.UNEXPECTED,
+                        client.site() + " answered 404 for GET " + API + "/space: is this a Confluence Server/Data"
+                                + " Center site, and is the base URL right (with its context path, e.g."
+                                + " https://wiki.example.com/confluence)?",
+                        failure.exchange().orElseThrow());
+            }
+            throw failure;
+        }
+        refuseCloud(SYSTEM_INFO);
         var groups =
                 client.get(API + "/group", API + "/group", Query.of("limit", 1)).path("results");
         if (groups.isEmpty()) {
@@ -103,6 +122,24 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
             }
             throw failure;
         }
+    }
+
+    /**
+     * Confluence Cloud's {@code GET /wiki/rest/api/settings/systemInfo} names the tenant ({@code cloudId}); Data
+     * Center has no such resource (404). A Cloud URL given with {@code /wiki} may answer the space listing like a Data
+     * Center site would, so the check runs on every source site; given without, the space listing is not there and
+     * {@code /wiki/…} tells the two apart.
+     */
+    private void refuseCloud(String systemInfo) {
+        client.getIfPermitted(systemInfo, systemInfo, Query.of())
+                .filter(info -> text(info, "cloudId") != null)
+                .ifPresent(info -> {
+                    throw new CrawlFailure(
+                            CrawlFailure.Kind.UNEXPECTED,
+                            client.site() + " is a Confluence Cloud site (GET " + systemInfo + " names cloudId "
+                                    + text(info, "cloudId") + "): the source must be the Server/Data Center site"
+                                    + " the data was migrated from; are the source and the destination swapped?");
+                });
     }
 
     // --- users and groups
@@ -238,20 +275,21 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
      * are read at once ({@value #LISTINGS_AT_ONCE}) and handed on in content order.
      */
     private void attachments(SiteEntity space, EntitySink sink) {
-        try (var listings = new InOrder<String, SiteEntity>(LISTINGS_AT_ONCE, this::attachmentsOf, sink::accept)) {
+        try (var listings = new InOrder<String, SiteEntity>(
+                LISTINGS_AT_ONCE, id -> attachmentsOf(space.name(), id), sink::accept)) {
             forEachContainerId(space, listings::submit);
         }
     }
 
-    private List<SiteEntity> attachmentsOf(String containerId) {
-        var attachments = new ArrayList<SiteEntity>();
-        ConfluencePages.follow(
-                client,
+    private List<SiteEntity> attachmentsOf(String spaceKey, String containerId) {
+        return children(
+                EntityType.CONFLUENCE_ATTACHMENT,
+                spaceKey,
+                containerId,
                 ATTACHMENTS,
-                API + "/content/" + containerId + "/child/attachment",
+                "attachment",
                 Query.of("limit", CHILDREN_PAGE),
-                NextLinks.DATA_CENTER,
-                a -> attachments.add(new SiteEntity(
+                a -> new SiteEntity(
                         EntityType.CONFLUENCE_ATTACHMENT,
                         attachmentNumber(text(a, "id")),
                         null,
@@ -259,8 +297,34 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
                         Attributes.of()
                                 .with("containerId", containerId)
                                 .with("size", text(a.path("extensions"), "fileSize"))
-                                .build())));
-        return attachments;
+                                .build()));
+    }
+
+    /**
+     * The children of one page or blog post ({@code /content/{id}/child/attachment} or {@code …/comment}); content
+     * gone since it was listed (404) has none, recorded as a detail not available.
+     */
+    private List<SiteEntity> children(
+            EntityType type,
+            String spaceKey,
+            String containerId,
+            String template,
+            String child,
+            Query query,
+            java.util.function.Function<JsonNode, SiteEntity> entity) {
+        var children = new ArrayList<SiteEntity>();
+        followUp(
+                type,
+                spaceKey,
+                "the " + child + "s of page or blog post " + containerId + " are not in the reports",
+                () -> ConfluencePages.follow(
+                        client,
+                        template,
+                        API + "/content/" + containerId + "/child/" + child,
+                        query,
+                        NextLinks.DATA_CENTER,
+                        c -> children.add(entity.apply(c))));
+        return children;
     }
 
     /** {@code att65545} → {@code 65545}: the crawl contract's (and the reports') attachment id. */
@@ -297,21 +361,21 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
                 throw client.unexpected(SCAN, first);
             }
         }
-        try (var listings = new InOrder<String, SiteEntity>(LISTINGS_AT_ONCE, this::commentsOf, sink::accept)) {
+        try (var listings =
+                new InOrder<String, SiteEntity>(LISTINGS_AT_ONCE, id -> commentsOf(space.name(), id), sink::accept)) {
             forEachContainerId(space, listings::submit);
         }
     }
 
-    private List<SiteEntity> commentsOf(String containerId) {
-        var comments = new ArrayList<SiteEntity>();
-        ConfluencePages.follow(
-                client,
+    private List<SiteEntity> commentsOf(String spaceKey, String containerId) {
+        return children(
+                EntityType.CONFLUENCE_COMMENT,
+                spaceKey,
+                containerId,
                 COMMENTS,
-                API + "/content/" + containerId + "/child/comment",
+                "comment",
                 Query.of("depth", "all", "limit", CHILDREN_PAGE).and("expand", "history,ancestors"),
-                NextLinks.DATA_CENTER,
-                c -> comments.add(comment(c, containerId)));
-        return comments;
+                c -> comment(c, containerId));
     }
 
     private static SiteEntity comment(JsonNode comment, String containerId) {

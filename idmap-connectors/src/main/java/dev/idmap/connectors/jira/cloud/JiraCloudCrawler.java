@@ -107,11 +107,24 @@ public final class JiraCloudCrawler extends JiraCrawler {
         return true;
     }
 
+    /**
+     * A site without the migration records (404) answers no user, and is not asked again: a detail not available,
+     * users are matched by e-mail address alone.
+     */
     @Override
     public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
+        var accountIds = new TreeMap<String, String>();
+        followUpUnlessMissing(
+                API + "/user/bulk/migration",
+                EntityType.JIRA_USER,
+                "no migration records: server users are matched by e-mail address only",
+                () -> askMigrationRecords(serverUsers, byKey, accountIds));
+        return accountIds;
+    }
+
+    private void askMigrationRecords(Collection<String> serverUsers, boolean byKey, Map<String, String> accountIds) {
         var parameter = byKey ? "key" : "username";
         var users = new ArrayList<>(new TreeSet<>(serverUsers));
-        var accountIds = new TreeMap<String, String>();
         for (int from = 0; from < users.size(); from += MIGRATION_BATCH) {
             var batch = users.subList(from, Math.min(users.size(), from + MIGRATION_BATCH));
             var query = Query.of().andEach(parameter, batch);
@@ -134,7 +147,6 @@ public final class JiraCloudCrawler extends JiraCrawler {
                 startAt += page.size();
             }
         }
-        return accountIds;
     }
 
     private void groups(EntitySink sink) {
@@ -266,7 +278,11 @@ public final class JiraCloudCrawler extends JiraCrawler {
         forEachCustomField(f -> fieldIds.add(text(f, "id")));
         for (var fieldId : fieldIds) {
             var contexts = new ArrayList<JsonNode>();
-            forEachContext(fieldId, contexts::add);
+            followUp(
+                    EntityType.CUSTOM_FIELD_CONTEXT,
+                    null,
+                    "the contexts of field " + fieldId + " are not in the reports",
+                    () -> forEachContext(fieldId, contexts::add));
             var projectIds = new HashMap<String, TreeSet<Long>>();
             var mapped =
                     contexts.stream().allMatch(c -> c.path("isGlobalContext").asBoolean(false))
@@ -319,25 +335,33 @@ public final class JiraCloudCrawler extends JiraCrawler {
         });
         for (var fieldId : fieldIds) {
             var contextIds = new ArrayList<String>();
-            forEachContext(fieldId, c -> contextIds.add(text(c, "id")));
+            followUp(
+                    EntityType.CUSTOM_FIELD_OPTION,
+                    null,
+                    "the options of field " + fieldId + " are not in the reports",
+                    () -> forEachContext(fieldId, c -> contextIds.add(text(c, "id"))));
             for (var contextId : contextIds) {
-                Pages.offset(
-                        client,
-                        API + "/field/{fieldId}/context/{contextId}/option",
-                        API + "/field/" + fieldId + "/context/" + contextId + "/option",
-                        Query.of(),
-                        "values",
-                        LARGE_PAGE,
-                        o -> sink.accept(new SiteEntity(
-                                EntityType.CUSTOM_FIELD_OPTION,
-                                text(o, "id"),
-                                fieldId,
-                                text(o, "value"),
-                                Attributes.of()
-                                        .with("parentOptionId", text(o, "optionId"))
-                                        .with("contextId", contextId)
-                                        .with("disabled", bool(o, "disabled"))
-                                        .build())));
+                followUp(
+                        EntityType.CUSTOM_FIELD_OPTION,
+                        null,
+                        "the options of field " + fieldId + " in context " + contextId + " are not in the reports",
+                        () -> Pages.offset(
+                                client,
+                                API + "/field/{fieldId}/context/{contextId}/option",
+                                API + "/field/" + fieldId + "/context/" + contextId + "/option",
+                                Query.of(),
+                                "values",
+                                LARGE_PAGE,
+                                o -> sink.accept(new SiteEntity(
+                                        EntityType.CUSTOM_FIELD_OPTION,
+                                        text(o, "id"),
+                                        fieldId,
+                                        text(o, "value"),
+                                        Attributes.of()
+                                                .with("parentOptionId", text(o, "optionId"))
+                                                .with("contextId", contextId)
+                                                .with("disabled", bool(o, "disabled"))
+                                                .build()))));
             }
         }
     }

@@ -234,19 +234,11 @@ public final class JiraDcCrawler extends JiraCrawler {
             var fieldId = text(field, "id");
             var numericId = fieldId.substring(fieldId.lastIndexOf('_') + 1);
             var options = new ArrayList<JsonNode>();
-            for (int page = 1; ; page++) {
-                var answer = client.get(
-                        API + "/customFields/{customFieldId}/options",
-                        API + "/customFields/" + numericId + "/options",
-                        Query.of("page", page, "maxResults", OPTION_PAGE));
-                var items = answer.path("options");
-                items.forEach(options::add);
-                if (items.isEmpty()
-                        || (answer.path("total").isNumber()
-                                && options.size() >= answer.path("total").asLong())) {
-                    break;
-                }
-            }
+            followUp(
+                    EntityType.CUSTOM_FIELD_OPTION,
+                    null,
+                    "the options of field " + fieldId + " are not in the reports",
+                    () -> forEachOption(numericId, options::add));
             var parents = new HashMap<String, String>();
             var listed = new LinkedHashSet<String>();
             for (var option : options) {
@@ -263,6 +255,24 @@ public final class JiraDcCrawler extends JiraCrawler {
                     client.getIfFound(API + "/customFieldOption/{id}", API + "/customFieldOption/" + child, Query.of())
                             .ifPresent(option -> sink.accept(option(option, fieldId, parents.get(child))));
                 }
+            }
+        }
+    }
+
+    private void forEachOption(String numericFieldId, Consumer<JsonNode> each) {
+        long seen = 0;
+        for (int page = 1; ; page++) {
+            var answer = client.get(
+                    API + "/customFields/{customFieldId}/options",
+                    API + "/customFields/" + numericFieldId + "/options",
+                    Query.of("page", page, "maxResults", OPTION_PAGE));
+            var items = answer.path("options");
+            items.forEach(each);
+            seen += items.size();
+            if (items.isEmpty()
+                    || (answer.path("total").isNumber()
+                            && seen >= answer.path("total").asLong())) {
+                return;
             }
         }
     }
