@@ -19,6 +19,7 @@ import dev.idmap.sim.Simulator;
 import dev.idmap.testsupport.Api;
 import dev.idmap.testsupport.KillSwitchServer;
 import dev.idmap.testsupport.KillSwitchServer.KillPoint;
+import dev.idmap.testsupport.ServerProcesses;
 import dev.idmap.testsupport.TestServers;
 import dev.idmap.testsupport.ThrowawayPostgres;
 import java.io.IOException;
@@ -53,6 +54,7 @@ class KillAtEveryPhaseTest {
     Path temp;
 
     Process process;
+    Path config;
     ThrowawayPostgres postgres;
     final List<String> lives = new ArrayList<>();
 
@@ -71,8 +73,8 @@ class KillAtEveryPhaseTest {
 
     @AfterEach
     void stop() {
-        if (process != null) {
-            process.destroyForcibly();
+        if (config != null) {
+            ServerProcesses.stop(process, config.getParent().resolve("data"));
         }
         if (postgres != null) {
             postgres.close();
@@ -82,7 +84,7 @@ class KillAtEveryPhaseTest {
 
     @Test
     void on_the_embedded_default_a_job_survives_kill_9_at_every_phase_and_a_cancel_breaks_nothing() throws Exception {
-        var config = TestServers.writeConfig("kill-embedded", SeedWorkflowContract.sitesFor(sim, temp));
+        config = TestServers.writeConfig("kill-embedded", SeedWorkflowContract.sitesFor(sim, temp));
         var port = freePort();
         var api = new Api("http://127.0.0.1:" + port);
 
@@ -128,7 +130,7 @@ class KillAtEveryPhaseTest {
                 "--idmap.database.url=" + postgres.jdbcUrl(),
                 "--idmap.database.username=" + postgres.user(),
                 "--idmap.database.password=");
-        var config = TestServers.writeConfig("kill-pg", SeedWorkflowContract.sitesFor(sim, temp));
+        config = TestServers.writeConfig("kill-pg", SeedWorkflowContract.sitesFor(sim, temp));
         var port = freePort();
         var api = new Api("http://127.0.0.1:" + port);
 
