@@ -11,6 +11,20 @@ public final class ServerProcesses {
     private ServerProcesses() {}
 
     /**
+     * {@link #stop}, then deletes the directory of the server's configuration and data ({@code TestServers.writeConfig}
+     * makes it outside the test's own temporary directory).
+     */
+    public static void stopAndDelete(Process process, Path configDir) {
+        stop(process, configDir.resolve("data"));
+        try (var paths = Files.walk(configDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temporary directory
+        }
+    }
+
+    /**
      * SIGTERM, and {@code kill -9} if it has not exited within a minute; then, if a postmaster of the embedded database
      * in {@code dataDir} is left (a killed server leaves it), one start and stop of that database ends it.
      */

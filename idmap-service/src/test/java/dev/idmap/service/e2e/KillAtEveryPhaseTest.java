@@ -74,7 +74,7 @@ class KillAtEveryPhaseTest {
     @AfterEach
     void stop() {
         if (config != null) {
-            ServerProcesses.stop(process, config.getParent().resolve("data"));
+            ServerProcesses.stopAndDelete(process, config.getParent());
         }
         if (postgres != null) {
             postgres.close();

@@ -44,7 +44,7 @@ class RestartMidJobTest {
     @AfterEach
     void stop() {
         if (config != null) {
-            ServerProcesses.stop(process, config.getParent().resolve("data"));
+            ServerProcesses.stopAndDelete(process, config.getParent());
         }
         if (sim != null) {
             sim.close();
