@@ -22,10 +22,8 @@ record PostmasterPid(long pid, Path dataDirectory) {
             }
             return Optional.of(new PostmasterPid(
                     Long.parseLong(lines.get(0).strip()), Path.of(lines.get(1).strip())));
-        } catch (java.nio.file.NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
+            return Optional.empty(); // absent (no server), or not a pid file: nothing to stop
         }
     }
 
