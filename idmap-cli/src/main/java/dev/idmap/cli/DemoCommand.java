@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.FileUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -91,6 +92,11 @@ final class DemoCommand implements Callable<Integer> {
             }
         } finally {
             simulations.forEach(SimulatedMigration::close);
+            if (workDir == null) {
+                // a temporary work directory keeps the reports to look at, not the service's database (~50 MiB)
+                var removed = FileUtils.deleteQuietly(dir.resolve("data").toFile());
+                out.println("reports kept in " + dir + (removed ? "; the demo's database is removed" : ""));
+            }
         }
     }
 

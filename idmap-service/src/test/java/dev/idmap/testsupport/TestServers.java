@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.io.FileUtils;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -99,7 +100,7 @@ public final class TestServers {
         var server = IdmapServer.start(args, extra);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            deleteRecursively(config.getParent()); // its embedded database's cluster too
+            FileUtils.deleteQuietly(config.getParent().toFile()); // its embedded database's cluster too
         }));
         return new Running(server, config.getParent().resolve("data"));
     }
@@ -146,15 +147,6 @@ public final class TestServers {
             return Files.writeString(dir.resolve("idmap.yaml"), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.apache.commons.io.FileUtils;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -118,7 +119,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             var initialized = !Files.exists(data.resolve("PG_VERSION"));
             String password;
             if (initialized) {
-                PostgresBinaries.deleteRecursively(data); // what a failed first start may have left
+                FileUtils.deleteDirectory(data.toFile()); // what a failed first start may have left
                 password = newPassword(root.resolve(PASSWORD));
                 initdb(root, binaries, data);
             } else {
