@@ -1,6 +1,7 @@
 package dev.idmap.cli;
 
 import dev.idmap.cli.bench.Benchmarks;
+import dev.idmap.cli.bench.DatabaseBench;
 import dev.idmap.cli.bench.Scenario;
 import dev.idmap.cli.bench.ServiceBench;
 import dev.idmap.sim.SimConfig;
@@ -85,9 +86,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--database",
             paramLabel = "JDBC_URL",
-            description = "run idmap map against this PostgreSQL (passed as map --database) instead of its embedded"
-                    + " default; the server's processes are measured beside the engine when it runs on this machine")
+            description = "run idmap map against this PostgreSQL (passed as map --database, with --database-user and"
+                    + " the password from IDMAP_DATABASE_PASSWORD) instead of its embedded default; the server's"
+                    + " processes are measured beside the engine when it runs on this machine")
     String database;
+
+    @Option(names = "--database-user", description = "user of the --database (passed to map)")
+    String databaseUser;
 
     @Option(names = "--render", description = "only rewrite BENCHMARKS.md from BENCHMARKS.json, run nothing")
     boolean render;
@@ -96,6 +101,32 @@ final class BenchCommand implements Callable<Integer> {
             names = "--add-runs",
             description = "add these runs to a scenario's earlier ones in BENCHMARKS.json instead of replacing them")
     boolean addRuns;
+
+    @Option(
+            names = "--databases",
+            description = "only the embedded default's database: H2 against the embedded PostgreSQL, side by side"
+                    + " (DatabaseBench): start-up, jobs on the demo-size Jira and Confluence simulations and on"
+                    + " --databases-large issues, disk, peak PSS of the JVM and the postgres processes, kill -9 after a"
+                    + " 202 and after a cancel; lines into benchmarks/results/databases-*.txt")
+    boolean databases;
+
+    @Option(
+            names = "--databases-only",
+            description = "with --databases: only H2 or only EMBEDDED_POSTGRES (default: both, side by side)")
+    DatabaseBench.Kind databasesOnly;
+
+    @Option(
+            names = "--databases-large-jobs",
+            defaultValue = "3",
+            description =
+                    "jobs on the larger simulation of --databases, for the disk figures (default: ${DEFAULT-VALUE})")
+    int databasesLargeJobs;
+
+    @Option(
+            names = "--databases-large",
+            defaultValue = "10000",
+            description = "issues of the larger Jira simulation of --databases (default: ${DEFAULT-VALUE})")
+    long databasesLarge;
 
     @Option(
             names = "--service-path",
@@ -133,9 +164,14 @@ final class BenchCommand implements Callable<Integer> {
                                 // a password given in the database URL's query stays out of BENCHMARKS.md
                                 .replaceAll("(--database[ =]jdbc:[^ ?]*)\\?[^ ]*", "$1"),
                 addRuns,
-                java.util.Optional.ofNullable(database));
+                java.util.Optional.ofNullable(database),
+                java.util.Optional.ofNullable(databaseUser));
         if (render) {
             new Benchmarks(settings, spec.commandLine().getOut()).render();
+            return 0;
+        }
+        if (databases) {
+            databases();
             return 0;
         }
         new Benchmarks(settings, spec.commandLine().getOut()).run();
@@ -143,6 +179,45 @@ final class BenchCommand implements Callable<Integer> {
             servicePath(settings.scenarios());
         }
         return 0;
+    }
+
+    private void databases() throws Exception {
+        var work = Files.createTempDirectory("idmap-databases-");
+        var lines = new ArrayList<String>();
+        lines.add("# idmap embedded database benchmark " + Instant.now() + " ("
+                + Runtime.getRuntime().availableProcessors() + " cores; heap " + serviceHeap + "; load average "
+                + DatabaseBench.loadAverage() + ")");
+        lines.add("# " + "./idmap "
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        var large = new Scenario(SimProduct.JIRA, databasesLarge);
+        try (var jira = Simulator.start(SimConfig.builder(SimProduct.JIRA)
+                        .seed(42)
+                        .outputDirectory(work.resolve("sim-jira"))
+                        .build());
+                var confluence = Simulator.start(SimConfig.builder(SimProduct.CONFLUENCE)
+                        .seed(42)
+                        .outputDirectory(work.resolve("sim-confluence"))
+                        .build());
+                var jiraLarge = Simulator.start(SimConfig.builder(SimProduct.JIRA)
+                        .scale(large.scale())
+                        .outputDirectory(work.resolve("sim-jira-large"))
+                        .build())) {
+            lines.addAll(new DatabaseBench(
+                            serviceHeap,
+                            databasesOnly == null ? List.of(DatabaseBench.Kind.values()) : List.of(databasesOnly))
+                    .run(
+                            List.of(
+                                    new DatabaseBench.Jobs("jira-demo", jira, 3),
+                                    new DatabaseBench.Jobs("confluence-demo", confluence, 3)),
+                            new DatabaseBench.Jobs(large.key(), jiraLarge, databasesLargeJobs),
+                            work));
+        }
+        var results = Files.createDirectories(out.resolve("benchmarks/results"));
+        var file = results.resolve(
+                "databases-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
+        lines.add("# load average at the end " + DatabaseBench.loadAverage());
+        Files.write(file, lines);
+        spec.commandLine().getOut().println("written to " + file + " (work directory " + work + ")");
     }
 
     private void servicePath(List<Scenario> scenarios) throws Exception {

@@ -70,7 +70,8 @@ public final class Benchmarks {
             Path outputDirectory,
             String command,
             boolean addRuns,
-            Optional<String> database) {}
+            Optional<String> database,
+            Optional<String> databaseUser) {}
 
     public void run() throws Exception {
         if (settings.service() && !Wrk.installed()) {
@@ -284,7 +285,10 @@ public final class Benchmarks {
                 "-o",
                 dir.resolve("reports").toString()));
         settings.database().ifPresent(url -> arguments.addAll(List.of("--database", url)));
-        var server = settings.database().flatMap(DatabaseServer::processes);
+        settings.databaseUser().ifPresent(user -> arguments.addAll(List.of("--database-user", user)));
+        var server = settings.database()
+                .flatMap(url -> DatabaseServer.processes(
+                        url, settings.databaseUser().orElse(null), System.getenv("IDMAP_DATABASE_PASSWORD")));
         double serverCpuBefore = server.map(ProcessTree::cpuSeconds).orElse(0.0);
         var child = ChildProcess.start(settings.engineHeap(), arguments, dir.resolve("map.log"));
         var ended = child.awaitMeasuring(server);

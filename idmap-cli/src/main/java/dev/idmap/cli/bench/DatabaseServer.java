@@ -17,11 +17,19 @@ final class DatabaseServer {
     private DatabaseServer() {}
 
     /**
-     * The server's process tree, found through the pid of the backend serving a connection to {@code jdbcUrl}; empty
+     * The server's process tree, found through the pid of the backend serving a connection to {@code jdbcUrl} (as
+     * {@code user} with {@code password}, either may be null when the URL or the environment gives them); empty
      * when the server is not on this machine (its backend's process is not here).
      */
-    static Optional<ProcessTree> processes(String jdbcUrl) {
-        try (var connection = DriverManager.getConnection(jdbcUrl);
+    static Optional<ProcessTree> processes(String jdbcUrl, String user, String password) {
+        var properties = new java.util.Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        try (var connection = DriverManager.getConnection(jdbcUrl, properties);
                 var statement = connection.createStatement();
                 var result = statement.executeQuery("select pg_backend_pid()")) {
             result.next();
