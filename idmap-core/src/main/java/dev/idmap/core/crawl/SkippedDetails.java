@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * status: a site that lacks {@code /field/{id}/context} gives one warning for all its fields, not one per field.
  * Memory is bounded whatever the number of items: a group keeps its count and its first {@value #EXAMPLES} items.
  *
- * <p>"First" is the smallest (shorter first, then in text order, so {@code issue ABC-9} before {@code issue
- * ABC-10}), never the first to arrive: crawl workers finish parts in any order, and a resumed run must report the same
+ * <p>"First" is the smallest ({@link #ITEM_ORDER}: {@code issue ABC-9} before {@code issue ABC-10}), never
+ * the first to arrive: crawl workers finish parts in any order, and a resumed run must report the same
  * examples as an uninterrupted one. Thread-safe: a crawler may skip details from several threads at once.
  */
 public final class SkippedDetails {
@@ -24,8 +24,8 @@ public final class SkippedDetails {
     /** Items named per group. */
     public static final int EXAMPLES = 5;
 
-    private static final Comparator<String> ITEM_ORDER =
-            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+    /** Text in order, runs of digits as numbers: {@code issue ABC-9} before {@code issue ABC-10}. */
+    public static final Comparator<String> ITEM_ORDER = SkippedDetails::compareItems;
 
     /** What groups details: a group is one warning. */
     private record Key(Side side, EntityType type, String endpoint, int status) implements Comparable<Key> {
@@ -105,6 +105,42 @@ public final class SkippedDetails {
     }
 
     private final Map<Key, Group> groups = new TreeMap<>();
+
+    private static int compareItems(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            if (Character.isDigit(a.charAt(i)) && Character.isDigit(b.charAt(j))) {
+                int endA = digitsEnd(a, i);
+                int endB = digitsEnd(b, j);
+                var numberA = new java.math.BigInteger(a.substring(i, endA));
+                var numberB = new java.math.BigInteger(b.substring(j, endB));
+                int byNumber = numberA.compareTo(numberB);
+                if (byNumber != 0) {
+                    return byNumber;
+                }
+                i = endA;
+                j = endB;
+            } else {
+                int byChar = Character.compare(a.charAt(i), b.charAt(j));
+                if (byChar != 0) {
+                    return byChar;
+                }
+                i++;
+                j++;
+            }
+        }
+        int byLength = Integer.compare(a.length() - i, b.length() - j);
+        return byLength != 0 ? byLength : a.compareTo(b); // "007" and "7" are still told apart
+    }
+
+    private static int digitsEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
 
     /** Counts one skipped detail of a site. */
     public void add(Side side, SkippedDetail detail) {
