@@ -197,6 +197,12 @@ class SitesLackingAnApiTest {
                                         + m.request() + " answered " + m.answer() + "; the roles in use in these"
                                         + " projects are unknown: no role gets usage evidence from them");
                     });
+            assertThat(Files.readString(outcome.summaryFile(), StandardCharsets.UTF_8))
+                    .as("summary.json names the count and the first items of the details")
+                    .contains("\"entityType\": \"jira:projectRole\", \"container\": null, \"request\": \"GET"
+                            + " /rest/api/2/project/" + projectKeys.getFirst() + "/role\"")
+                    .contains("\"items\": " + projectKeys.size() + ", \"examples\": [\"project "
+                            + projectKeys.getFirst() + "\", \"project " + projectKeys.get(1) + "\"");
             var cloudBoards = sim.groundTruth().stream()
                     .filter(r -> r.entityType().equals(BOARD) && r.migrated())
                     .count();
