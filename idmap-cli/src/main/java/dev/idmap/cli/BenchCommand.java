@@ -1,6 +1,7 @@
 package dev.idmap.cli;
 
 import dev.idmap.cli.bench.Benchmarks;
+import dev.idmap.cli.bench.DatabaseBench;
 import dev.idmap.cli.bench.Scenario;
 import dev.idmap.sim.SimConfig;
 import dev.idmap.sim.SimProduct;
@@ -81,6 +82,32 @@ final class BenchCommand implements Callable<Integer> {
     boolean addRuns;
 
     @Option(
+            names = "--databases",
+            description = "only the embedded default's database: H2 against the embedded PostgreSQL, side by side"
+                    + " (DatabaseBench): start-up, jobs on the demo-size Jira and Confluence simulations and on"
+                    + " --databases-large issues, disk, peak PSS of the JVM and the postgres processes, kill -9 after a"
+                    + " 202 and after a cancel; lines into benchmarks/results/databases-*.txt")
+    boolean databases;
+
+    @Option(
+            names = "--databases-only",
+            description = "with --databases: only H2 or only EMBEDDED_POSTGRES (default: both, side by side)")
+    DatabaseBench.Kind databasesOnly;
+
+    @Option(
+            names = "--databases-large-jobs",
+            defaultValue = "3",
+            description =
+                    "jobs on the larger simulation of --databases, for the disk figures (default: ${DEFAULT-VALUE})")
+    int databasesLargeJobs;
+
+    @Option(
+            names = "--databases-large",
+            defaultValue = "10000",
+            description = "issues of the larger Jira simulation of --databases (default: ${DEFAULT-VALUE})")
+    long databasesLarge;
+
+    @Option(
             names = "--service-path",
             description = "also, per Jira scenario, the service path with peaks per job phase and lookups of the"
                     + " detailed report's rows (ServicePathBench); lines into benchmarks/results/service-path-*.txt")
@@ -117,11 +144,53 @@ final class BenchCommand implements Callable<Integer> {
             new Benchmarks(settings, spec.commandLine().getOut()).render();
             return 0;
         }
+        if (databases) {
+            databases();
+            return 0;
+        }
         new Benchmarks(settings, spec.commandLine().getOut()).run();
         if (servicePath) {
             servicePath(settings.scenarios());
         }
         return 0;
+    }
+
+    private void databases() throws Exception {
+        var work = Files.createTempDirectory("idmap-databases-");
+        var lines = new ArrayList<String>();
+        lines.add("# idmap embedded database benchmark " + Instant.now() + " ("
+                + Runtime.getRuntime().availableProcessors() + " cores; heap " + heap + "; load average "
+                + DatabaseBench.loadAverage() + ")");
+        lines.add("# " + "./idmap "
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        var large = new Scenario(SimProduct.JIRA, databasesLarge);
+        try (var jira = Simulator.start(SimConfig.builder(SimProduct.JIRA)
+                        .seed(42)
+                        .outputDirectory(work.resolve("sim-jira"))
+                        .build());
+                var confluence = Simulator.start(SimConfig.builder(SimProduct.CONFLUENCE)
+                        .seed(42)
+                        .outputDirectory(work.resolve("sim-confluence"))
+                        .build());
+                var jiraLarge = Simulator.start(SimConfig.builder(SimProduct.JIRA)
+                        .scale(large.scale())
+                        .outputDirectory(work.resolve("sim-jira-large"))
+                        .build())) {
+            lines.addAll(new DatabaseBench(
+                            heap, databasesOnly == null ? List.of(DatabaseBench.Kind.values()) : List.of(databasesOnly))
+                    .run(
+                            List.of(
+                                    new DatabaseBench.Jobs("jira-demo", jira, 3),
+                                    new DatabaseBench.Jobs("confluence-demo", confluence, 3)),
+                            new DatabaseBench.Jobs(large.key(), jiraLarge, databasesLargeJobs),
+                            work));
+        }
+        var results = Files.createDirectories(out.resolve("benchmarks/results"));
+        var file = results.resolve(
+                "databases-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
+        lines.add("# load average at the end " + DatabaseBench.loadAverage());
+        Files.write(file, lines);
+        spec.commandLine().getOut().println("written to " + file + " (work directory " + work + ")");
     }
 
     private void servicePath(List<Scenario> scenarios) throws Exception {

@@ -18,13 +18,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.FileUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The end-to-end demo: simulated Data Center and Cloud sites, the service on embedded defaults (H2 file database,
- * local report storage), and the documented workflow driven through the HTTP API exactly as a user's script would.
+ * The end-to-end demo: simulated Data Center and Cloud sites, the service on embedded defaults (the PostgreSQL server
+ * idmap runs itself, local report storage), and the documented workflow driven through the HTTP API exactly as a user's script would.
  */
 @Command(
         name = "demo",
@@ -75,7 +76,12 @@ final class DemoCommand implements Callable<Integer> {
             var token = ServedSimulation.randomToken();
             var args = ServedSimulation.serverArguments(dir, simulations, "demo", token, 0);
             try (var server = IdmapServer.start(args)) {
-                out.println("idmap service on " + server.url() + " (embedded H2 database, local report storage)");
+                out.println("idmap service on " + server.url() + " ("
+                        + server.embeddedDatabase()
+                                .map(database ->
+                                        "embedded PostgreSQL " + database.version() + " in " + database.directory())
+                                .orElse("configured database")
+                        + ", local report storage)");
                 var client = new IdmapClient(URI.create(server.url()), "Bearer " + token);
                 boolean allPerfect = true;
                 for (var simulation : simulations) {
@@ -86,6 +92,11 @@ final class DemoCommand implements Callable<Integer> {
             }
         } finally {
             simulations.forEach(SimulatedMigration::close);
+            if (workDir == null) {
+                // a temporary work directory keeps the reports to look at, not the service's database (~50 MiB)
+                var removed = FileUtils.deleteQuietly(dir.resolve("data").toFile());
+                out.println("reports kept in " + dir + (removed ? "; the demo's database is removed" : ""));
+            }
         }
     }
 

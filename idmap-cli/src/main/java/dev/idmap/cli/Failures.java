@@ -2,6 +2,7 @@ package dev.idmap.cli;
 
 import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.engine.UnknownContainers;
+import dev.idmap.core.storage.embedded.EmbeddedPostgresFailure;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -72,6 +73,10 @@ final class Failures implements CommandLine.IParameterExceptionHandler, CommandL
             case CrawlFailure failure -> {
                 exitCode = FAILED;
                 message = failure.getMessage();
+            }
+            case EmbeddedPostgresFailure database -> {
+                exitCode = FAILED;
+                message = database.getMessage();
             }
             case UnknownContainers unknown -> {
                 exitCode = USAGE;

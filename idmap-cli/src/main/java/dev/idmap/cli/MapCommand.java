@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.h2.jdbcx.JdbcDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -82,7 +81,22 @@ final class MapCommand implements Callable<Integer> {
                     + " instead of crawling afresh")
     boolean resume;
 
+    @Option(
+            names = "--database",
+            paramLabel = "JDBC-URL",
+            description = "where to stage what is crawled (default: a PostgreSQL server idmap runs itself in"
+                    + " OUTPUT/.staging); a jdbc:postgresql://HOST:PORT/DB URL stages in that database, with"
+                    + " --database-user and the password from the environment variable IDMAP_DATABASE_PASSWORD"
+                    + " (or ~/.pgpass)")
+    String database;
+
+    @Option(names = "--database-user", description = "user of the --database")
+    String databaseUser;
+
     private final InstantSource clock = InstantSource.system();
+
+    /** The crawl workers' connections, and one for the engine's own reads and writes. */
+    private static final int STAGING_CONNECTIONS = StagedMappingEngine.DEFAULT_CRAWL_WORKERS + 2;
 
     @Override
     public Integer call() throws java.sql.SQLException, java.io.IOException {
@@ -97,11 +111,16 @@ final class MapCommand implements Callable<Integer> {
                 entityTypes(),
                 new LinkedHashSet<>(projects));
         var directory = OutputDirectory.prepare(spec.commandLine(), output);
-        var staging = stagingDatabase(directory);
-        var engine = new StagedMappingEngine(staging, new AtlassianCrawlers(), clock);
-        // one connection held for the whole run: H2 closes a database with its last connection, and reopening it
-        // between phases costs a store on close and a cold page cache after
-        try (var keepOpen = staging.getConnection()) {
+        var stagingDirectory = directory.toAbsolutePath().resolve(".staging");
+        boolean nothingLeftToResume;
+        try (var staging = database == null
+                ? StagingDatabase.embedded(stagingDirectory, STAGING_CONNECTIONS)
+                : StagingDatabase.at(
+                        database,
+                        databaseUser,
+                        System.getenv(StagingDatabase.PASSWORD_VARIABLE),
+                        STAGING_CONNECTIONS)) {
+            var engine = new StagedMappingEngine(staging.dataSource(), new AtlassianCrawlers(), clock);
             var run = chooseRun(engine, request);
             var out = spec.commandLine().getOut();
             run.resumed()
@@ -122,12 +141,13 @@ final class MapCommand implements Callable<Integer> {
             }
             // a finished run is never reused: the next run of these sites crawls afresh
             engine.discard(run.runId());
-            if (!engine.stagedRuns().isEmpty()) {
-                return 0; // unfinished runs of other sites stay resumable
-            }
+            // unfinished runs of other sites stay resumable
+            nothingLeftToResume = staging.embedded() && engine.stagedRuns().isEmpty();
         }
-        // nothing left to resume: the staging database is only bulk (about 14 GB after 1M issues)
-        deleteRecursively(directory.toAbsolutePath().resolve(".staging"));
+        if (nothingLeftToResume) {
+            // the server is stopped; its cluster held only bulk (gigabytes after a million issues)
+            deleteRecursively(stagingDirectory);
+        }
         return 0;
     }
 
@@ -213,16 +233,6 @@ final class MapCommand implements Callable<Integer> {
             out.printf("%d warning%s: the rest was mapped%n", warnings.size(), warnings.size() == 1 ? "" : "s");
             warnings.forEach(warning -> out.println("warning: " + warning));
         }
-    }
-
-    private JdbcDataSource stagingDatabase(Path directory) {
-        var dataSource = new JdbcDataSource();
-        // MAX_COMPACT_TIME=0: no compaction when the database closes; a finished run's staging is deleted, an
-        // interrupted one's is reopened to resume, and either way compacting gigabytes would only cost time
-        dataSource.setURL("jdbc:h2:file:" + directory.toAbsolutePath().resolve(".staging/idmap")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE"
-                + ";MAX_COMPACT_TIME=0");
-        return dataSource;
     }
 
     private Set<EntityType> entityTypes() {

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole service path of one simulated migration, measured from outside: {@code idmap serve} as a child process
- * (embedded H2, local report files, heap {@code -Xmx}), then trigger → poll → publish → download → lookups over HTTP.
+ * (embedded PostgreSQL, local report files, heap {@code -Xmx}), then trigger → poll → publish → download → lookups over HTTP.
  * While the job runs, the child's resident set ({@code VmRSS}) and used heap (its Prometheus
  * {@code jvm_memory_used_bytes{area="heap"}}) are sampled every second and kept as peaks per job phase, so that the
  * engine's phases (CRAWL … REPORT) and the service's own PUBLISH (reports stored, lookup table filled from the

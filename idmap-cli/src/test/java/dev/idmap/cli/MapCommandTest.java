@@ -103,6 +103,65 @@ class MapCommandTest {
     }
 
     @Test
+    void a_postgresql_url_stages_in_that_database_and_leaves_nothing_behind() throws Exception {
+        // given a schema of the test PostgreSQL
+        var url = System.getenv().getOrDefault("IDMAP_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/idmap_test");
+        var user = System.getenv().getOrDefault("IDMAP_TEST_PG_USER", "idmap");
+        var password = System.getenv().getOrDefault("IDMAP_TEST_PG_PASSWORD", "idmap");
+        var schema = "map_" + Long.toHexString(System.nanoTime());
+        try (var connection = java.sql.DriverManager.getConnection(url, user, password);
+                var statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+        }
+        var output = work.resolve("on-postgres");
+        try {
+            // when (the password in the URL only because a test cannot set the environment variable)
+            var result = idmap(map(
+                    sim.sourceBaseUrl(),
+                    output,
+                    "--database",
+                    url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&password=" + password,
+                    "--database-user",
+                    user));
+            // then
+            assertThat(result.exit()).as(result.err()).isZero();
+            assertThat(output.resolve("id-mapping.csv")).isNotEmptyFile();
+            assertThat(output.resolve(".staging")).doesNotExist();
+            try (var connection = java.sql.DriverManager.getConnection(url, user, password);
+                    var statement = connection.createStatement();
+                    var staged = statement.executeQuery("select count(*) from " + schema + ".idmap_stage_entity")) {
+                staged.next();
+                assertThat(staged.getLong(1)).as("rows left staged").isZero();
+            }
+        } finally {
+            try (var connection = java.sql.DriverManager.getConnection(url, user, password);
+                    var statement = connection.createStatement()) {
+                statement.execute("drop schema " + schema + " cascade");
+            }
+        }
+    }
+
+    @Test
+    void a_database_that_is_not_a_jdbc_url_or_is_in_use_is_one_line() {
+        var wrongKind = idmap(map(sim.sourceBaseUrl(), work.resolve("wrong"), "--database", "mysql://db/idmap"));
+        assertThat(wrongKind.exit()).isEqualTo(2);
+        assertThat(wrongKind.err().strip())
+                .isEqualTo("idmap map: --database: 'mysql://db/idmap' is not a jdbc:postgresql:// (or jdbc:h2:) URL");
+
+        // another idmap map runs in the same output directory
+        var output = work.resolve("busy");
+        try (var running = dev.idmap.core.storage.embedded.EmbeddedPostgres.start(output.resolve(".staging"), 2)) {
+            var busy = idmap(map(sim.sourceBaseUrl(), output));
+            assertThat(busy.exit()).isEqualTo(1);
+            assertThat(busy.err().strip().lines()).hasSize(1);
+            assertThat(busy.err())
+                    .contains("idmap map: the database in "
+                            + output.resolve(".staging").toAbsolutePath())
+                    .contains("is in use by another idmap process");
+        }
+    }
+
+    @Test
     void a_failed_run_keeps_its_staging_database_for_the_run_that_resumes_it() throws IOException {
         // given a Cloud API token that the destination refuses
         var output = work.resolve("refused");

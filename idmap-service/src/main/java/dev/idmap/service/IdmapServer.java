@@ -1,11 +1,13 @@
 package dev.idmap.service;
 
+import dev.idmap.core.storage.embedded.EmbeddedPostgres;
 import dev.idmap.service.config.ConfigurationCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -34,10 +36,18 @@ public final class IdmapServer implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final DataDirectoryLock lock;
+    private final EmbeddedPostgres database;
+    private final Runnable stopDatabaseAtExit;
 
-    private IdmapServer(ConfigurableApplicationContext context, DataDirectoryLock lock) {
+    private IdmapServer(
+            ConfigurableApplicationContext context,
+            DataDirectoryLock lock,
+            EmbeddedPostgres database,
+            Runnable stopDatabaseAtExit) {
         this.context = context;
         this.lock = lock;
+        this.database = database;
+        this.stopDatabaseAtExit = stopDatabaseAtExit;
     }
 
     public static IdmapServer start(String... args) {
@@ -66,18 +76,38 @@ public final class IdmapServer implements AutoCloseable {
         sources.add(IdmapApplication.class);
         sources.addAll(List.of(extraSources));
         var application = new SpringApplication(sources.toArray(Class<?>[]::new));
-        var lock = new java.util.concurrent.atomic.AtomicReference<DataDirectoryLock>();
+        var lock = new AtomicReference<DataDirectoryLock>();
+        var database = new AtomicReference<EmbeddedPostgres>();
         application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
             var dataDir = ConfigurationCheck.check(event.getEnvironment());
             lock.set(DataDirectoryLock.acquire(dataDir));
+            database.set(DefaultDatabase.startIfUnconfigured(event.getEnvironment(), dataDir));
         });
+        // SIGTERM: Spring Boot's shutdown hook closes the context (jobs checkpoint, requests finish), then runs this
+        Runnable stopDatabaseAtExit = () -> {
+            if (database.get() != null) {
+                database.get().close();
+            }
+        };
+        SpringApplication.getShutdownHandlers().add(stopDatabaseAtExit);
         try {
-            return new IdmapServer(application.run(springArgs.toArray(String[]::new)), lock.get());
+            return new IdmapServer(
+                    application.run(springArgs.toArray(String[]::new)), lock.get(), database.get(), stopDatabaseAtExit);
         } catch (RuntimeException e) {
+            unregister(stopDatabaseAtExit);
+            stopDatabaseAtExit.run();
             if (lock.get() != null) {
                 lock.get().close();
             }
             throw StartupFailure.of(e);
+        }
+    }
+
+    private static void unregister(Runnable shutdownHandler) {
+        try {
+            SpringApplication.getShutdownHandlers().remove(shutdownHandler);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: the handler runs anyway, and stopping twice is harmless
         }
     }
 
@@ -136,12 +166,23 @@ public final class IdmapServer implements AutoCloseable {
         done.await();
     }
 
+    /** The embedded database, when no database URL is configured (the default). */
+    public java.util.Optional<EmbeddedPostgres> embeddedDatabase() {
+        return java.util.Optional.ofNullable(database);
+    }
+
+    /** Stops the server: the application context (jobs stop at a checkpoint), then the embedded database. */
     @Override
     public void close() {
         try {
             context.close();
         } finally {
-            lock.close();
+            try {
+                unregister(stopDatabaseAtExit);
+                stopDatabaseAtExit.run();
+            } finally {
+                lock.close();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.idmap.service;
 
+import dev.idmap.core.storage.embedded.EmbeddedPostgresFailure;
 import dev.idmap.service.config.ConfigurationMistake;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -69,6 +70,9 @@ public final class StartupFailure extends RuntimeException {
                             "port " + port.getPort() + " is already in use: stop what listens there or set"
                                     + " idmap.server.port",
                             failure);
+                }
+                case EmbeddedPostgresFailure database -> {
+                    return new StartupFailure(Kind.ENVIRONMENT, database.getMessage(), failure);
                 }
                 case SQLException sql
                 when sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN -> {

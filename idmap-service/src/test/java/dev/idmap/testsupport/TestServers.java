@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.io.FileUtils;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -97,7 +98,10 @@ public final class TestServers {
                 new ArrayList<String>(List.of("--config", config.toString(), "--db-scheduler.polling-interval=200ms"));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         var server = IdmapServer.start(args, extra);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            FileUtils.deleteQuietly(config.getParent().toFile()); // its embedded database's cluster too
+        }));
         return new Running(server, config.getParent().resolve("data"));
     }
 

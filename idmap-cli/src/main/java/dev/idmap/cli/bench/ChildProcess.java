@@ -36,6 +36,15 @@ final class ChildProcess implements AutoCloseable {
         return new ChildProcess(process);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** {@code kill -9}, and wait for the end. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

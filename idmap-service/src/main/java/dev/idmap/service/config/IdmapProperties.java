@@ -42,7 +42,7 @@ public record IdmapProperties(
     /**
      * The database for jobs, mappings and staging (Spring's {@code spring.datasource} follows these).
      *
-     * @param url JDBC URL; default an embedded H2 file under {@code data-dir}
+     * @param url JDBC URL; empty (the default): a PostgreSQL server idmap runs itself in {@code <data-dir>/postgres}
      * @param username database user
      * @param password database password
      * @param maxConnections connection pool size

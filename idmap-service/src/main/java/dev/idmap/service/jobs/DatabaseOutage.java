@@ -3,6 +3,7 @@ package dev.idmap.service.jobs;
 import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.engine.StopSignal;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -27,41 +28,56 @@ public final class DatabaseOutage {
     }
 
     /**
-     * True when the failure, or one of its causes, says the database could not be reached. A site that cannot be
-     * reached ({@link CrawlFailure}, whatever its cause: a refused connection to a site is the job's failure) never
-     * is; a refused connection to PostgreSQL arrives as an {@link SQLException} of SQLSTATE class 08.
+     * True when the failure, one of its causes or one of their suppressed exceptions says the database could not be
+     * reached: by type (the pool timed out, the driver calls the connection lost, Spring translated one of those) or by
+     * SQLSTATE ({@link #lostConnection}), never by message text. A site that cannot be reached ({@link CrawlFailure},
+     * whatever its cause: a refused connection to a site is the job's failure) never is. The callers also ask the
+     * database ({@link #available()}): an error without a state from a connection the pool had already closed counts
+     * when the database does not answer.
      */
     public static boolean isCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        return isCause(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean isCause(Throwable failure, java.util.Set<Throwable> seen) {
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof CrawlFailure) {
                 return false;
             }
             if (t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException
                     || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException) {
                 return true;
             }
-            if (t instanceof SQLException sql
-                    && ((sql.getSQLState() != null && lostConnection(sql.getSQLState())) || closed(sql))) {
+            if (t instanceof SQLException sql && lostConnection(sql.getSQLState())) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
+            for (var suppressed : t.getSuppressed()) {
+                if (isCause(suppressed, seen)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    /** A connection the pool or the driver closed after the server went away says so only in words. */
-    private static boolean closed(SQLException e) {
-        var message = String.valueOf(e.getMessage());
-        return message.contains("Connection is closed") || message.contains("This connection has been closed");
-    }
-
-    /** SQLSTATE class 08 (connection exception) and 57P01..57P03 (PostgreSQL shutting down or starting up). */
-    private static boolean lostConnection(String state) {
-        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    /**
+     * SQLSTATE class 08 (connection exception), 57P01..57P03 (PostgreSQL shutting down, crashed or starting up), and
+     * H2's codes for a connection broken (90067) or a database closed (90098) or shutting down (90121).
+     */
+    static boolean lostConnection(String state) {
+        if (state == null) {
+            return false;
+        }
+        return state.startsWith("08")
+                || state.equals("57P01")
+                || state.equals("57P02")
+                || state.equals("57P03")
+                || state.equals("90067")
+                || state.equals("90098")
+                || state.equals("90121");
     }
 
     /** Whether a connection can be had and is valid right now. */

@@ -1,5 +1,6 @@
 package dev.idmap.service.jobs;
 
+import dev.idmap.service.config.IdmapProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,9 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A short-lived memory of jobs that have ended, for the status poll: a SUCCESS or ERROR job does not change any more
- * (only its report can be swept, and expiry is computed from its timestamps on every read), so polling it need not
- * read the database each time. Active jobs are never remembered: their progress and a cancel show at once.
+ * A short-lived memory of jobs that have ended, for the status poll: a SUCCESS or ERROR job does not change any more,
+ * so polling it need not read the database each time. Active jobs are never remembered: their progress and a cancel
+ * show at once. What can still change is swept by retention (the report, then the job), and only once it has expired:
+ * so a job is remembered for at most a second and never past the moment its report or itself expires. A read after a
+ * sweep therefore always reads the database, which says the report is gone, on any node whose clock agrees.
  */
 final class FinalJobs {
 
@@ -21,9 +24,11 @@ final class FinalJobs {
 
     private final ConcurrentHashMap<String, Remembered> remembered = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final IdmapProperties.Retention retention;
 
-    FinalJobs(Clock clock) {
+    FinalJobs(Clock clock, IdmapProperties.Retention retention) {
         this.clock = clock;
+        this.retention = retention;
     }
 
     Optional<Job> find(String jobId, Function<String, Optional<Job>> load) {
@@ -37,8 +42,24 @@ final class FinalJobs {
             if (remembered.size() >= MOST) {
                 remembered.clear();
             }
-            remembered.put(jobId, new Remembered(job, now.plus(KEEP)));
+            remembered.put(jobId, new Remembered(job, until(job, now)));
         });
         return found;
+    }
+
+    /** A second from now, or the first expiry of the job's report or the job itself, whichever comes first. */
+    private Instant until(Job job, Instant now) {
+        var until = now.plus(KEEP);
+        var jobExpiry = job.createdAt().plus(retention.job());
+        if (jobExpiry.isBefore(until)) {
+            until = jobExpiry;
+        }
+        if (job.state() instanceof JobState.Succeeded succeeded) {
+            var reportExpiry = succeeded.completedAt().plus(retention.report());
+            if (reportExpiry.isBefore(until)) {
+                until = reportExpiry;
+            }
+        }
+        return until;
     }
 }

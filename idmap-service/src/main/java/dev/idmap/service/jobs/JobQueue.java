@@ -57,7 +57,7 @@ public class JobQueue {
         this.rateLimiter = rateLimiter;
         this.clock = clock;
         this.properties = properties;
-        this.finalJobs = new FinalJobs(clock);
+        this.finalJobs = new FinalJobs(clock, properties.retention());
     }
 
     /** A trigger's answer: the new job, or the identical job that is already PENDING or IN_PROGRESS. */

@@ -20,7 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,7 +96,7 @@ class ConsoleInBrowserTest {
                 .filter(row -> row.entityType().equals("jira:issue") && row.migrated())
                 .findFirst()
                 .orElseThrow();
-        deleteRecursively(SHOTS);
+        FileUtils.deleteDirectory(SHOTS.toFile());
         var downloads = Files.createTempDirectory("idmap-console-downloads");
 
         // when bob drives the console with his API credentials (Basic user name and API token)
@@ -247,16 +247,5 @@ class ConsoleInBrowserTest {
 
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -11,6 +11,7 @@ import dev.idmap.sim.SimSite;
 import dev.idmap.sim.SimulatedMigration;
 import dev.idmap.sim.Simulator;
 import dev.idmap.testsupport.Api;
+import dev.idmap.testsupport.ServerProcesses;
 import dev.idmap.testsupport.TestServers;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,11 +39,12 @@ class RestartMidJobTest {
 
     SimulatedMigration sim;
     Process process;
+    Path config;
 
     @AfterEach
     void stop() {
-        if (process != null) {
-            process.destroyForcibly();
+        if (config != null) {
+            ServerProcesses.stopAndDelete(process, config.getParent());
         }
         if (sim != null) {
             sim.close();
@@ -54,7 +56,7 @@ class RestartMidJobTest {
         // given: a server process crawling a slow simulated site
         sim = Simulator.start(
                 SimConfig.builder(SimProduct.JIRA).latency(Duration.ofMillis(3)).build());
-        var config = TestServers.writeConfig("restart", SeedWorkflowContract.sitesFor(sim, temp));
+        config = TestServers.writeConfig("restart", SeedWorkflowContract.sitesFor(sim, temp));
         var port = freePort();
         process = startServer(config, port, temp.resolve("first.log"));
         var api = new Api("http://127.0.0.1:" + port);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The documented workflow on embedded defaults: H2 file database, local report files, links signed by idmap. The same
+ * The documented workflow on embedded defaults: the PostgreSQL server idmap runs itself, local report files, links signed by idmap. The same
  * server also maps a simulated Confluence migration whose Cloud site lacks the v1 group listing: the job succeeds and
  * its status names what was not available.
  */

@@ -35,9 +35,26 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void other_database_errors_are_not_outages() {
+    void a_lost_connection_is_told_by_its_state_or_type_also_when_a_later_failure_hides_it() {
+        var closedByServer = new SQLException("This connection has been closed.", "08003");
+        var rollbackAfterIt = new SQLException("rollback failed");
+        rollbackAfterIt.addSuppressed(closedByServer);
+        var h2Closed = new SQLException("Database is already closed", "90098", 90098);
+
+        assertThat(DatabaseOutage.isCause(closedByServer)).isTrue();
+        assertThat(DatabaseOutage.isCause(new RuntimeException(rollbackAfterIt)))
+                .isTrue();
+        assertThat(DatabaseOutage.isCause(h2Closed)).isTrue();
+        assertThat(DatabaseOutage.isCause(new java.sql.SQLTransientConnectionException("pool timed out")))
+                .isTrue();
+    }
+
+    @Test
+    void other_database_errors_are_not_outages_whatever_their_words() {
         var constraint = new SQLException("duplicate key value violates unique constraint", "23505");
+        var wordsOnly = new SQLException("Connection is closed (but the state says nothing)");
 
         assertThat(DatabaseOutage.isCause(new RuntimeException(constraint))).isFalse();
+        assertThat(DatabaseOutage.isCause(wordsOnly)).isFalse();
     }
 }
