@@ -237,6 +237,56 @@ class MapCommandTest {
     }
 
     @Test
+    void a_resumed_run_names_the_skipped_details_in_one_warning_as_a_fresh_run_does() {
+        try (var source = SiteProxy.refusing(
+                        sim.sourceBaseUrl(),
+                        path -> path.endsWith("/rest/api/2/search"),
+                        400,
+                        "{\"errorMessages\":[\"The query is refused (test proxy).\"]}");
+                var destination = SiteProxy.refusing(
+                        sim.destinationBaseUrl(),
+                        path -> path.matches(".*/rest/agile/1\\.0/board/\\d+/configuration"),
+                        403,
+                        "{\"errorMessages\":[\"The account may not administer this board (test proxy).\"]}")) {
+            // given a Cloud site whose board configurations the account may not read, and a run that failed when
+            // the source refused its issue search
+            var output = work.resolve("warned");
+            var failed = idmap(toDestination(map(source.baseUrl(), output), destination.baseUrl()));
+            assertThat(failed.exit()).isEqualTo(1);
+            source.intercepting(false);
+            // when a fresh run, then the interrupted one resumed, map the same sites
+            var fresh = idmap(toDestination(map(source.baseUrl(), output), destination.baseUrl()));
+            var resumed = idmap(toDestination(map(source.baseUrl(), output, "--resume"), destination.baseUrl()));
+            // then both name every board in one warning, the same
+            assertThat(fresh.exit()).as(fresh.err()).isZero();
+            assertThat(resumed.exit()).as(resumed.err()).isZero();
+            var warnings =
+                    fresh.out().lines().filter(l -> l.startsWith("warning: ")).toList();
+            assertThat(warnings)
+                    .singleElement()
+                    .asString()
+                    .startsWith("warning: jira/classic/software:rapidView: details are not available on the"
+                            + " destination site for ")
+                    .contains(" items (board ")
+                    .contains("answered HTTP 403 (The account may not administer this board (test proxy).)")
+                    .endsWith("; these boards are matched without their filter");
+            assertThat(fresh.out()).contains("1 warning: the rest was mapped");
+            assertThat(resumed.out().substring(resumed.out().indexOf('\n') + 1)).isEqualTo(fresh.out());
+        }
+    }
+
+    /** The {@code map} arguments with another destination URL (a proxy in front of the simulated Cloud site). */
+    private static String[] toDestination(String[] args, URI destination) {
+        var changed = args.clone();
+        for (int i = 0; i < changed.length - 1; i++) {
+            if (changed[i].equals("--destination")) {
+                changed[i + 1] = destination.toString();
+            }
+        }
+        return changed;
+    }
+
+    @Test
     void resume_without_an_unfinished_run_is_a_usage_error_naming_the_sites() {
         // when
         var result = idmap(map(sim.sourceBaseUrl(), work.resolve("empty"), "--resume"));

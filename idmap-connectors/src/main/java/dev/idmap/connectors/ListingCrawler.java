@@ -4,8 +4,8 @@ import dev.idmap.connectors.http.SiteClient;
 import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.crawl.CrawlScope;
 import dev.idmap.core.crawl.EntitySink;
-import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.crawl.SiteCrawler;
+import dev.idmap.core.crawl.SkippedDetail;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
 import java.util.Collection;
@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +40,7 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
     private final Map<EntityType, Listing<C>> listings = new EnumMap<>(EntityType.class);
     private final Map<EntityType, JointListing<C>> jointListings = new EnumMap<>(EntityType.class);
     private final Map<EntityType, UsageListing<C>> usageListings = new EnumMap<>(EntityType.class);
-    private final List<NotAvailable> detailsNotAvailable = new CopyOnWriteArrayList<>();
+    private final List<SkippedDetail> skippedByAccessCheck = new CopyOnWriteArrayList<>();
     private final Set<String> missingEndpoints = ConcurrentHashMap.newKeySet();
 
     private record Listing<C>(boolean perContainer, ScopeCrawl<C> crawl) {}
@@ -197,19 +198,29 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
     }
 
     @Override
-    public List<NotAvailable> detailsNotAvailable() {
-        return List.copyOf(detailsNotAvailable);
+    public List<SkippedDetail> detailsSkippedByAccessCheck() {
+        return List.copyOf(skippedByAccessCheck);
+    }
+
+    /** Where the access check records what it went on without ({@link #detailsSkippedByAccessCheck}). */
+    protected final Consumer<SkippedDetail> accessCheck() {
+        return skippedByAccessCheck::add;
     }
 
     /**
      * Runs a follow-up request for one item of a listing that was answered (one project's roles, one board's
      * configuration, one page's attachments) or an auxiliary request. A 404 (the item gone meanwhile, an endpoint the
-     * site lacks) skips that detail: it is recorded, with the request, the answer and {@code consequence}, and the
-     * crawl goes on; the listing itself stays available. Any other failure stops the crawl as usual.
+     * site lacks) skips that detail: {@code skipped} is told, with the item, the request, the answer and
+     * {@code consequence}, and the crawl goes on; the listing itself stays available. Any other failure stops the
+     * crawl as usual.
      *
+     * @param skipped usually the crawl's {@link EntitySink#skipped sink}
+     * @param item e.g. {@code issue ABC-1}; null for an auxiliary request
+     * @param consequence what the missing detail means for the reports, worded for any number of items
      * @return whether the request was answered
      */
-    protected final boolean followUp(EntityType type, String containerKey, String consequence, Runnable request) {
+    protected final boolean followUp(
+            Consumer<SkippedDetail> skipped, EntityType type, String item, String consequence, Runnable request) {
         try {
             request.run();
             return true;
@@ -218,26 +229,21 @@ public abstract class ListingCrawler<C> implements SiteCrawler {
                     || failure.exchange().isEmpty()) {
                 throw failure;
             }
-            detailNotAvailable(type, containerKey, failure.exchange().get(), consequence);
+            skipped.accept(new SkippedDetail(type, item, failure.exchange().get(), consequence));
             return false;
         }
     }
 
     /**
      * Runs an auxiliary request (one of several to the same {@code endpoint}) unless the endpoint already answered 404
-     * in this crawl: the first 404 is recorded as {@link #followUp} does, the later requests are not sent.
+     * in this crawl: the first 404 is told to {@code skipped} as {@link #followUp} does, the later requests are not
+     * sent.
      */
-    protected final void followUpUnlessMissing(String endpoint, EntityType type, String consequence, Runnable request) {
-        if (!missingEndpoints.contains(endpoint) && !followUp(type, null, consequence, request)) {
+    protected final void followUpUnlessMissing(
+            String endpoint, Consumer<SkippedDetail> skipped, EntityType type, String consequence, Runnable request) {
+        if (!missingEndpoints.contains(endpoint) && !followUp(skipped, type, null, consequence, request)) {
             missingEndpoints.add(endpoint);
         }
-    }
-
-    /** Records a detail the site did not give (see {@link #followUp}). */
-    protected final void detailNotAvailable(
-            EntityType type, String containerKey, CrawlFailure.Exchange exchange, String consequence) {
-        detailsNotAvailable.add(
-                new NotAvailable(side, type, containerKey, exchange.request(), exchange.answer(), consequence));
     }
 
     private Listing<C> listing(EntityType type) {

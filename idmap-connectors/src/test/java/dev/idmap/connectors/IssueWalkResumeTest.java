@@ -11,6 +11,7 @@ import dev.idmap.core.crawl.CrawlerFactory;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteConnection;
 import dev.idmap.core.crawl.SiteCrawler;
+import dev.idmap.core.crawl.SkippedDetail;
 import dev.idmap.core.engine.MappingOutcome;
 import dev.idmap.core.engine.MappingRequest;
 import dev.idmap.core.engine.ProgressListener;
@@ -34,6 +35,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -159,8 +161,9 @@ class IssueWalkResumeTest {
             }
 
             @Override
-            public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
-                return crawler.migratedAccountIds(serverUsers, byKey);
+            public Map<String, String> migratedAccountIds(
+                    Collection<String> serverUsers, boolean byKey, Consumer<SkippedDetail> skipped) {
+                return crawler.migratedAccountIds(serverUsers, byKey, skipped);
             }
 
             @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.crawl.SiteConnection;
+import dev.idmap.core.crawl.SkippedDetails;
 import dev.idmap.core.engine.MappingOutcome;
 import dev.idmap.core.engine.MappingRequest;
 import dev.idmap.core.engine.ProgressListener;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.h2.jdbcx.JdbcDataSource;
@@ -170,20 +172,52 @@ class SitesLackingAnApiTest {
                                         + m.request() + " answered " + m.answer() + "; no migration records: server"
                                         + " users are matched by e-mail address only");
                     });
-            var projects = sim.groundTruth().stream()
+            var projectKeys = DetailedReport.readAll(outcome.detailedReport()).stream()
                     .filter(r -> r.entityType().equals(EntityType.PROJECT.namespace()))
+                    .map(r -> r.serverKey())
+                    .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
+                    .toList();
+            assertThat(projectKeys).hasSizeGreaterThan(SkippedDetails.EXAMPLES);
+            assertThat(missing)
+                    .as("one warning for the role listings of every project, with their count and the first few")
+                    .filteredOn(m -> m.type() == EntityType.PROJECT_ROLE)
+                    .singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.side()).isEqualTo(Side.SOURCE);
+                        assertThat(m.items()).isEqualTo(projectKeys.size());
+                        var first = projectKeys.subList(0, SkippedDetails.EXAMPLES);
+                        assertThat(m.examples())
+                                .containsExactlyElementsOf(
+                                        first.stream().map(k -> "project " + k).toList());
+                        assertThat(m.request()).isEqualTo("GET /rest/api/2/project/" + first.getFirst() + "/role");
+                        assertThat(m.message())
+                                .isEqualTo("jira:projectRole: details are not available on the source site for "
+                                        + projectKeys.size() + " items (" + String.join(", ", m.examples()) + " and "
+                                        + (projectKeys.size() - SkippedDetails.EXAMPLES) + " more): e.g. "
+                                        + m.request() + " answered " + m.answer() + "; the roles in use in these"
+                                        + " projects are unknown: no role gets usage evidence from them");
+                    });
+            assertThat(Files.readString(outcome.summaryFile(), StandardCharsets.UTF_8))
+                    .as("summary.json names the count and the first items of the details")
+                    .contains("\"entityType\": \"jira:projectRole\", \"container\": null, \"request\": \"GET"
+                            + " /rest/api/2/project/" + projectKeys.getFirst() + "/role\"")
+                    .contains("\"items\": " + projectKeys.size() + ", \"examples\": [\"project "
+                            + projectKeys.getFirst() + "\", \"project " + projectKeys.get(1) + "\"");
+            var cloudBoards = sim.groundTruth().stream()
+                    .filter(r -> r.entityType().equals(BOARD) && r.migrated())
                     .count();
             assertThat(missing)
-                    .filteredOn(m -> m.type() == EntityType.PROJECT_ROLE)
-                    .hasSize((int) projects)
-                    .allSatisfy(m -> {
-                        assertThat(m.side()).isEqualTo(Side.SOURCE);
-                        assertThat(m.request()).isEqualTo("GET /rest/api/2/project/" + m.containerKey() + "/role");
-                    });
-            assertThat(missing)
                     .filteredOn(m -> m.type() == EntityType.BOARD)
-                    .isNotEmpty()
-                    .allSatisfy(m -> assertThat(m.request()).matches("GET /rest/agile/1.0/board/\\d+/configuration"));
+                    .singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.side()).isEqualTo(Side.DESTINATION);
+                        assertThat(m.items())
+                                .isGreaterThanOrEqualTo(cloudBoards)
+                                .isGreaterThan(1);
+                        assertThat(m.examples()).hasSize((int) Math.min(SkippedDetails.EXAMPLES, m.items()));
+                        assertThat(m.request()).matches("GET /rest/agile/1.0/board/\\d+/configuration");
+                        assertThat(m.message()).endsWith("; these boards are matched without their filter");
+                    });
             assertThat(outcome.summary().warnings()).hasSameSizeAs(missing);
             var rows = DetailedReport.readAll(outcome.detailedReport());
             for (var type :
@@ -259,8 +293,14 @@ class SitesLackingAnApiTest {
                     assertThat(m.type()).isEqualTo(EntityType.CONFLUENCE_ATTACHMENT);
                     assertThat(m.request()).startsWith("GET " + listing);
                     assertThat(m.answer()).startsWith("HTTP 404");
+                    assertThat(m.items()).isEqualTo(1);
+                    assertThat(m.examples())
+                            .singleElement()
+                            .asString()
+                            .startsWith("page or blog post " + page + " in ");
                     assertThat(m.message())
-                            .endsWith("; the attachments of page or blog post " + page + " are not in the reports");
+                            .contains("a detail is not available on the source site for page or blog post " + page)
+                            .endsWith("; the attachments of these pages and blog posts are not in the reports");
                 });
                 assertThat(DetailedReport.readAll(outcome.detailedReport()))
                         .anyMatch(r -> r.entityType().equals(EntityType.CONFLUENCE_ATTACHMENT.namespace())

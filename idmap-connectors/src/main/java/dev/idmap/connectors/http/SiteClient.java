@@ -122,8 +122,8 @@ public final class SiteClient {
             String template, String path, Query query, Consumer<CrawlFailure.Exchange> refused) {
         var response = send(template, path, query, false);
         if (response.status() == 403 || response.status() == 404) {
-            refused.accept(
-                    new CrawlFailure.Exchange(response.request(), response.status(), response.atlassianMessage()));
+            refused.accept(new CrawlFailure.Exchange(
+                    "GET " + template, response.request(), response.status(), response.atlassianMessage()));
             return Optional.empty();
         }
         if (response.status() / 100 != 2) {
@@ -297,7 +297,7 @@ public final class SiteClient {
         return new CrawlFailure(
                 kind,
                 message.append(advice).toString(),
-                new CrawlFailure.Exchange(response.request(), response.status(), atlassian));
+                new CrawlFailure.Exchange("GET " + template, response.request(), response.status(), atlassian));
     }
 
     private static String describe(IOException error) {

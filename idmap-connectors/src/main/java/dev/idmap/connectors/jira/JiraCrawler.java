@@ -12,6 +12,7 @@ import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.crawl.CrawlScope;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteEntity;
+import dev.idmap.core.crawl.SkippedDetail;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
 import java.util.ArrayList;
@@ -47,12 +48,12 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
         wholeSite(EntityType.PROJECT_CATEGORY, (key, sink) -> projectCategories(sink));
         wholeSiteRecordingUse(EntityType.PROJECT, Set.of(EntityType.PROJECT_ROLE), (key, scope, sink) -> {
             var roles = scope.usageOf().contains(EntityType.PROJECT_ROLE);
-            projects().forEach(p -> sink.accept(roles ? withRolesInUse(project(p)) : project(p)));
+            projects().forEach(p -> sink.accept(roles ? withRolesInUse(project(p), sink) : project(p)));
         });
         wholeSite(EntityType.ISSUE_LINK_TYPE, (key, sink) -> issueLinkTypes(sink));
         wholeSite(EntityType.PROJECT_ROLE, (key, sink) -> projectRoles(sink));
         wholeSite(EntityType.CUSTOM_FIELD, (key, sink) -> forEachCustomField(f -> sink.accept(customField(f))));
-        wholeSite(EntityType.BOARD, (key, sink) -> forEachBoard(b -> sink.accept(board(b))));
+        wholeSite(EntityType.BOARD, (key, sink) -> forEachBoard(b -> sink.accept(board(b, sink))));
         wholeSite(EntityType.SPRINT, (key, sink) -> sprints(sink));
         perContainerJointly(IssueSearchFields.DELIVERED, IssueSearchFields.USAGE_OF, this::issuePass);
     }
@@ -199,13 +200,14 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
      * names them, {@code /project/{key}/role/{id}} lists the actors). A project whose role listing answers 404 keeps
      * no {@code roleIds}; a role that answers 404 counts as not in use; both are recorded as details not available.
      */
-    private SiteEntity withRolesInUse(SiteEntity project) {
+    private SiteEntity withRolesInUse(SiteEntity project, EntitySink sink) {
         var key = project.name();
         var inUse = new java.util.TreeSet<Long>();
         var listed = followUp(
+                sink::skipped,
                 EntityType.PROJECT_ROLE,
-                key,
-                "the roles in use in project " + key + " are unknown: no role gets usage evidence from it",
+                "project " + key,
+                "the roles in use in these projects are unknown: no role gets usage evidence from them",
                 () -> {
                     var roles = client.get(
                             api + "/project/{projectIdOrKey}/role", api + "/project/" + key + "/role", Query.of());
@@ -213,9 +215,10 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
                         var url = entry.getValue().asString();
                         var roleId = url.substring(url.lastIndexOf('/') + 1);
                         followUp(
+                                sink::skipped,
                                 EntityType.PROJECT_ROLE,
-                                key,
-                                "whether role " + roleId + " is in use in project " + key + " is unknown",
+                                "role " + roleId + " in project " + key,
+                                "whether these roles are in use in their projects is unknown",
                                 () -> {
                                     var role = client.get(
                                             api + "/project/{projectIdOrKey}/role/{id}",
@@ -349,14 +352,14 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
      * A board with its filter, from its configuration; a configuration the account may not read (403: Cloud asks for
      * board admin) or that is gone (404) leaves the board without filter evidence, recorded as a detail not available.
      */
-    private SiteEntity board(JsonNode board) {
+    private SiteEntity board(JsonNode board, EntitySink sink) {
         var id = text(board, "id");
         var configuration = client.getIfPermitted(
                 "/rest/agile/1.0/board/{boardId}/configuration",
                 "/rest/agile/1.0/board/" + id + "/configuration",
                 Query.of(),
-                refused -> detailNotAvailable(
-                        EntityType.BOARD, null, refused, "board " + id + " is matched without its filter"));
+                refused -> sink.skipped(new SkippedDetail(
+                        EntityType.BOARD, "board " + id, refused, "these boards are matched without their filter")));
         return new SiteEntity(
                 EntityType.BOARD,
                 id,
@@ -479,9 +482,10 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
             embedded.path("comments").forEach(emit);
         } else {
             followUp(
+                    sink::skipped,
                     EntityType.COMMENT,
-                    null,
-                    "the comments of issue " + text(issue, "key") + " are not in the reports",
+                    "issue " + text(issue, "key"),
+                    "the comments of these issues are not in the reports",
                     () -> Pages.offset(
                             client,
                             api + "/issue/{issueIdOrKey}/comment",
@@ -510,9 +514,10 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
             embedded.path("worklogs").forEach(emit);
         } else {
             followUp(
+                    sink::skipped,
                     EntityType.WORKLOG,
-                    null,
-                    "the worklogs of issue " + text(issue, "key") + " are not in the reports",
+                    "issue " + text(issue, "key"),
+                    "the worklogs of these issues are not in the reports",
                     () -> issueWorklogs(issueId, emit));
         }
     }

@@ -276,9 +276,13 @@ class ConfluenceCrawlersTest {
                 dc.get(EntityType.CONFLUENCE_USER).stream().collect(Collectors.toMap(SiteEntity::id, SiteEntity::name));
         // when
         var byKey = crawler.migratedAccountIds(
-                users.stream().map(GroundTruthRow::serverId).toList(), true);
+                users.stream().map(GroundTruthRow::serverId).toList(), true, skipped -> {
+                    throw new AssertionError("no migration records: " + skipped);
+                });
         var byUsername = crawler.migratedAccountIds(
-                users.stream().map(r -> usernames.get(r.serverId())).toList(), false);
+                users.stream().map(r -> usernames.get(r.serverId())).toList(), false, skipped -> {
+                    throw new AssertionError("no migration records: " + skipped);
+                });
         // then
         var expected = users.stream()
                 .filter(GroundTruthRow::migrated)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idmap.connectors.AtlassianCrawlers;
 import dev.idmap.core.crawl.SiteConnection;
+import dev.idmap.core.crawl.SkippedDetail;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
 import dev.idmap.core.model.Side;
@@ -13,6 +14,7 @@ import dev.idmap.sim.SimConfig;
 import dev.idmap.sim.SimProduct;
 import dev.idmap.sim.Simulator;
 import dev.idmap.sim.http.SiteProxy;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,14 +68,18 @@ class ConfluenceEditedCommentsTest {
                             Side.DESTINATION,
                             new SiteConnection(proxy.baseUrl(), destination(sim).auth()));
             // when
-            var comments = crawlType(crawler, EntityType.CONFLUENCE_COMMENT);
+            var missing = new ArrayList<SkippedDetail>();
+            var comments = crawlType(crawler, EntityType.CONFLUENCE_COMMENT, missing);
             // then every comment is there; the edited ones without author and time, each named
             assertThat(comments).isNotEmpty();
-            var missing = crawler.detailsNotAvailable();
             assertThat(missing).isNotEmpty().allSatisfy(m -> {
                 assertThat(m.type()).isEqualTo(EntityType.CONFLUENCE_COMMENT);
-                assertThat(m.request()).matches("GET /wiki/api/v2/footer-comments/\\d+/versions/1");
-                assertThat(m.consequence()).endsWith("is matched without its author and creation time");
+                assertThat(m.item()).matches("comment \\d+");
+                assertThat(m.exchange().endpoint())
+                        .isEqualTo("GET /wiki/api/v2/footer-comments/{id}/versions/{version-number}");
+                assertThat(m.exchange().request()).matches("GET /wiki/api/v2/footer-comments/\\d+/versions/1");
+                assertThat(m.consequence())
+                        .isEqualTo("these comments are matched without their author and creation time");
             });
             assertThat(comments.stream().filter(c -> c.attributes().get("author") == null))
                     .hasSameSizeAs(missing);

@@ -1,10 +1,12 @@
 package dev.idmap.connectors.confluence;
 
 import dev.idmap.core.crawl.CrawlScope;
+import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteConnection;
 import dev.idmap.core.crawl.SiteConnection.SiteAuth;
 import dev.idmap.core.crawl.SiteCrawler;
 import dev.idmap.core.crawl.SiteEntity;
+import dev.idmap.core.crawl.SkippedDetail;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.sim.GroundTruthRow;
 import dev.idmap.sim.SimulatedMigration;
@@ -34,17 +36,39 @@ final class ConfluenceSites {
 
     /** Every entity of every type the crawler supports, type by type, scope by scope, in crawl order. */
     static Map<EntityType, List<SiteEntity>> crawlEverything(SiteCrawler crawler) {
+        return crawlEverything(crawler, new ArrayList<>());
+    }
+
+    /** As {@link #crawlEverything(SiteCrawler)}, adding the details the crawl went on without to {@code skipped}. */
+    static Map<EntityType, List<SiteEntity>> crawlEverything(SiteCrawler crawler, List<SkippedDetail> skipped) {
         var entities = new LinkedHashMap<EntityType, List<SiteEntity>>();
         for (var type : new TreeSet<>(crawler.supportedTypes())) {
-            entities.put(type, crawlType(crawler, type));
+            entities.put(type, crawlType(crawler, type, skipped));
         }
         return entities;
     }
 
     static List<SiteEntity> crawlType(SiteCrawler crawler, EntityType type) {
+        return crawlType(crawler, type, new ArrayList<>());
+    }
+
+    /** The entities of one type, adding the details the crawl went on without to {@code skipped}. */
+    static List<SiteEntity> crawlType(SiteCrawler crawler, EntityType type, List<SkippedDetail> skipped) {
         var list = new ArrayList<SiteEntity>();
         for (CrawlScope scope : crawler.plan(type, Set.of())) {
-            crawler.crawl(scope, list::add);
+            crawler.crawl(scope, new EntitySink() {
+                @Override
+                public void accept(SiteEntity entity) {
+                    list.add(entity);
+                }
+
+                @Override
+                public void skipped(SkippedDetail detail) {
+                    synchronized (skipped) {
+                        skipped.add(detail);
+                    }
+                }
+            });
         }
         return list;
     }

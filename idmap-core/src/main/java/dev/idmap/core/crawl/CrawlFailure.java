@@ -29,11 +29,13 @@ public class CrawlFailure extends RuntimeException {
     /**
      * The request and the site's answer that made the crawl fail, as an administrator can repeat it.
      *
+     * @param endpoint the kind of request, e.g. {@code GET /rest/agile/1.0/board/{boardId}/configuration}: what the
+     *     requests for different items of one listing have in common
      * @param request e.g. {@code GET /rest/agile/1.0/board?startAt=0&maxResults=1000}, relative to the site's base URL
      * @param status the HTTP status
      * @param message Atlassian's own message from the answer's body, empty when it had none
      */
-    public record Exchange(String request, int status, String message) {
+    public record Exchange(String endpoint, String request, int status, String message) {
         /** e.g. {@code HTTP 404 (No endpoint GET /rest/agile/1.0/board)}. */
         public String answer() {
             return "HTTP " + status + (message.isEmpty() ? "" : " (" + message + ")");

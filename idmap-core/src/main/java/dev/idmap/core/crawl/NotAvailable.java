@@ -2,38 +2,62 @@ package dev.idmap.core.crawl;
 
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Something one site does not offer. Either a whole entity type: its listing answered 404 (an older version, an app
- * not installed), or 403 for an {@link EntityType.Availability#OPTIONAL optional} type; or one detail of a type that
- * is still mapped: a follow-up request for one item (one project's roles, one board's configuration, one page's
- * attachments), or an auxiliary endpoint (the Cloud site's user migration records) answered 404, and the crawl went on
- * without it. The run maps everything else and reports each as a warning, with the request and the answer an
- * administrator can repeat.
+ * not installed), or 403 for an {@link EntityType.Availability#OPTIONAL optional} type; or details of a type that
+ * is still mapped: follow-up requests of one kind for some items (the roles of some projects, the configurations of
+ * some boards, the attachments of some pages), or an auxiliary endpoint (the Cloud site's user migration records),
+ * answered 404, and the crawl went on without them ({@link SkippedDetails.Group}). The run maps everything else and
+ * reports each as one warning, with a request and the answer an administrator can repeat.
  *
  * @param side the site that refused
  * @param type the entity type that could not be listed, or whose detail is missing
  * @param containerKey the project or space whose listing was refused, null for a whole-site listing
- * @param request the request, relative to the site's base URL
+ * @param request the request (for details: one of them), relative to the site's base URL
  * @param answer the site's answer, e.g. {@code HTTP 404 (No endpoint GET /rest/agile/1.0/board)}
  * @param consequence null when the whole type (in the container) is not available; otherwise what the missing
- *     detail means for the reports, the type being mapped anyway (e.g. "users are matched by e-mail address only")
+ *     details mean for the reports, the type being mapped anyway (e.g. "users are matched by e-mail address only")
+ * @param items for details: how many items lack them (0 in warnings stored before details were counted)
+ * @param examples for details: the first few of those items, e.g. {@code issue ABC-1}
  */
 public record NotAvailable(
-        Side side, EntityType type, String containerKey, String request, String answer, String consequence) {
+        Side side,
+        EntityType type,
+        String containerKey,
+        String request,
+        String answer,
+        String consequence,
+        long items,
+        List<String> examples) {
 
     public NotAvailable {
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(answer, "answer");
+        examples = examples == null ? List.of() : List.copyOf(examples); // null: stored before it existed
     }
 
     /** A whole type (in {@code containerKey}) the site does not list. */
     public NotAvailable(Side side, EntityType type, String containerKey, String request, String answer) {
-        this(side, type, containerKey, request, answer, null);
+        this(side, type, containerKey, request, answer, null, 0, List.of());
+    }
+
+    /** The details of one kind a site did not give, as one warning. */
+    static NotAvailable details(SkippedDetails.Group group) {
+        return new NotAvailable(
+                group.side(),
+                group.type(),
+                null,
+                group.request(),
+                group.answer(),
+                group.consequence(),
+                group.items(),
+                group.examples());
     }
 
     /** Whether the whole type (in its container) is missing, rather than one detail of a type that was mapped. */
@@ -66,13 +90,27 @@ public record NotAvailable(
         var where = side == Side.SOURCE ? "source" : "destination";
         var scope = containerKey == null ? "" : " in " + containerKey;
         if (!wholeType()) {
-            return type.namespace() + scope + ": a detail is not available on the " + where + " site: " + request
-                    + " answered " + answer + "; " + consequence;
+            return type.namespace() + scope + ": " + (items > 1 ? "details are" : "a detail is")
+                    + " not available on the " + where + " site" + forItems() + ": " + (items > 1 ? "e.g. " : "")
+                    + request + " answered " + answer + "; " + consequence;
         }
         var consequence = side == Side.SOURCE
                 ? "its entities are not in the reports"
                 : "its source entities are reported UNMATCHED";
         return type.namespace() + scope + " is not available on the " + where + " site: " + request + " answered "
                 + answer + "; " + consequence;
+    }
+
+    /** e.g. {@code  for issue ABC-1}, {@code  for 7 items (issue ABC-1, issue ABC-2, … and 2 more)}. */
+    private String forItems() {
+        if (examples.isEmpty()) {
+            return "";
+        }
+        if (items <= 1) {
+            return " for " + examples.getFirst();
+        }
+        var more = items - examples.size();
+        return " for " + items + " items (" + String.join(", ", examples) + (more > 0 ? " and " + more + " more" : "")
+                + ")";
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The port through which the engine reads one site. Implemented by idmap-connectors for Jira and Confluence,
@@ -54,18 +55,18 @@ public interface SiteCrawler {
     /**
      * Cloud only, when {@link #keepsMigrationRecords()}: asks the site which accountId each server user became
      * ({@code /user/bulk/migration}). Keys are server user keys when {@code byKey}, usernames otherwise. Absent keys
-     * were not migrated.
+     * were not migrated. A site without the records tells {@code skipped} and answers no user.
      */
-    default Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
+    default Map<String, String> migratedAccountIds(
+            Collection<String> serverUsers, boolean byKey, Consumer<SkippedDetail> skipped) {
         throw new IllegalStateException(side() + " site keeps no migration records");
     }
 
     /**
-     * The details this crawler went on without so far (each {@link NotAvailable#wholeType() not a whole type}): a
-     * follow-up request for one item, or an auxiliary endpoint, that answered 404. Not checkpointed: a resumed run
-     * names those of the parts it crawls again.
+     * The details the access check went on without ({@link #verifyAccess}: e.g. Confluence Cloud's migration
+     * records). Those of a crawl go to its {@link EntitySink#skipped sink}, and are checkpointed with the part.
      */
-    default List<NotAvailable> detailsNotAvailable() {
+    default List<SkippedDetail> detailsSkippedByAccessCheck() {
         return List.of();
     }
 

@@ -2,8 +2,12 @@ package dev.idmap.core.engine;
 
 import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.crawl.CrawlScope;
+import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.crawl.SiteCrawler;
+import dev.idmap.core.crawl.SiteEntity;
+import dev.idmap.core.crawl.SkippedDetail;
+import dev.idmap.core.crawl.SkippedDetails;
 import dev.idmap.core.storage.StagingFailure;
 import dev.idmap.core.storage.StagingStore;
 import java.sql.SQLException;
@@ -182,23 +186,33 @@ final class CrawlWorkers {
     }
 
     /**
-     * Crawls and checkpoints one part. A listing the site does not offer ({@link NotAvailable#means}) finishes the
-     * part with nothing staged and the request and answer recorded; any other failure stops the run.
+     * Crawls and checkpoints one part, with the details its crawl went on without. A listing the site does not offer
+     * ({@link NotAvailable#means}) finishes the part with nothing staged and the request and answer recorded; any
+     * other failure stops the run.
      */
     private void crawlOne(java.sql.Connection session, Part part) {
         long[] counted = {0};
         var side = part.crawler().side();
+        var skipped = new SkippedDetails();
         try (var writer = store.startPart(session, runId, side, part.scope(), n -> {
             entities.addAndGet(n - counted[0]);
             counted[0] = n;
             report();
         })) {
             try {
-                part.crawler().crawl(part.scope(), entity -> {
-                    if (stopping()) {
-                        throw new RunStopped(runId);
+                part.crawler().crawl(part.scope(), new EntitySink() {
+                    @Override
+                    public void accept(SiteEntity entity) {
+                        if (stopping()) {
+                            throw new RunStopped(runId);
+                        }
+                        writer.accept(entity);
                     }
-                    writer.accept(entity);
+
+                    @Override
+                    public void skipped(SkippedDetail detail) {
+                        skipped.add(side, detail);
+                    }
                 });
             } catch (CrawlFailure failure) {
                 if (!NotAvailable.means(failure, part.scope())) {
@@ -209,6 +223,9 @@ final class CrawlWorkers {
                 var exchange = failure.exchange().orElseThrow();
                 store.markRefused(runId, side, part.scope().name(), exchange.request(), exchange.answer());
                 return;
+            }
+            if (!skipped.isEmpty()) {
+                store.saveSkippedDetails(runId, side, part.scope().name(), skipped.groups());
             }
             var staged = writer.finish();
             entities.addAndGet(staged - counted[0]);

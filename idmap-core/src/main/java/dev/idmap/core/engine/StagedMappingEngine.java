@@ -3,6 +3,7 @@ package dev.idmap.core.engine;
 import dev.idmap.core.crawl.CrawlerFactory;
 import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.crawl.SiteCrawler;
+import dev.idmap.core.crawl.SkippedDetails;
 import dev.idmap.core.match.EntityMatcher;
 import dev.idmap.core.match.MatchRules;
 import dev.idmap.core.match.UserRule;
@@ -177,8 +178,8 @@ public final class StagedMappingEngine implements MappingEngine {
     }
 
     /**
-     * The types of the parts a site refused to list, and the details the crawlers went on without, by side, type and
-     * container.
+     * The types of the parts a site refused to list, and the details the crawlers went on without (one warning per
+     * kind, whether crawled in this run or checkpointed by the run it resumes), by side, type and container.
      */
     private List<NotAvailable> notAvailable(
             String runId, List<CrawlWorkers.Part> parts, SiteCrawler source, SiteCrawler destination) {
@@ -198,8 +199,11 @@ public final class StagedMappingEngine implements MappingEngine {
                 }
             }
         }
-        missing.addAll(source.detailsNotAvailable());
-        missing.addAll(destination.detailsNotAvailable());
+        var details = new SkippedDetails();
+        details.addAll(store.skippedDetails(runId));
+        source.detailsSkippedByAccessCheck().forEach(d -> details.add(Side.SOURCE, d));
+        destination.detailsSkippedByAccessCheck().forEach(d -> details.add(Side.DESTINATION, d));
+        details.groups().forEach(group -> missing.add(group.warning()));
         missing.sort(Comparator.comparing(NotAvailable::side)
                 .thenComparing(NotAvailable::type)
                 .thenComparing(m -> m.container().orElse(""))
@@ -288,17 +292,21 @@ public final class StagedMappingEngine implements MappingEngine {
         if (!store.finishedParts(runId).contains(StagingStore.partName(Side.DESTINATION, USER_LOOKUP_SCOPE))) {
             store.clearUserMigration(runId);
             long[] asked = {0};
+            var skipped = new SkippedDetails();
             // a destination without migration records (not a Cloud site) leaves users to be matched by email
             if (destination.keepsMigrationRecords()) {
                 for (var byKey : List.of(true, false)) {
                     store.forEachSourceUserChunk(runId, userType, byKey, USER_LOOKUP_CHUNK, chunk -> {
                         request.checkpoint(); // the lookup is redone from the start on the next run
-                        store.saveUserMigration(runId, byKey, destination.migratedAccountIds(chunk, byKey));
+                        var accountIds = destination.migratedAccountIds(
+                                chunk, byKey, detail -> skipped.add(Side.DESTINATION, detail));
+                        store.saveUserMigration(runId, byKey, accountIds);
                         asked[0] += chunk.size();
                         progress.report(new Progress(Phase.USER_LOOKUP, partsDone.get(), total, asked[0]));
                     });
                 }
             }
+            store.saveSkippedDetails(runId, Side.DESTINATION, USER_LOOKUP_SCOPE, skipped.groups());
             store.markFinished(runId, Side.DESTINATION, USER_LOOKUP_SCOPE, asked[0]);
         }
         progress.report(new Progress(Phase.USER_LOOKUP, partsDone.incrementAndGet(), total, 0));

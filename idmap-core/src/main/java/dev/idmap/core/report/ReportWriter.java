@@ -157,8 +157,16 @@ public final class ReportWriter {
                     .append(", \"answer\": ")
                     .append(Json.string(missing.answer()))
                     .append(", \"message\": ")
-                    .append(Json.string(missing.message()))
-                    .append('}');
+                    .append(Json.string(missing.message()));
+            if (!missing.wholeType()) {
+                json.append(", \"items\": ")
+                        .append(missing.items())
+                        .append(", \"examples\": ")
+                        .append(missing.examples().stream()
+                                .map(Json::string)
+                                .collect(Collectors.joining(", ", "[", "]")));
+            }
+            json.append('}');
         }
         json.append(notAvailable.isEmpty() ? "" : "\n  ");
         return json.append("]\n}\n").toString();

@@ -23,6 +23,7 @@ public final class StagingSchema {
     static final String KEY = "idmap_stage_key";
     static final String USER_MIGRATION = "idmap_stage_user_migration";
     static final String DECISION = "idmap_stage_decision";
+    static final String DETAIL = "idmap_stage_detail";
 
     private static final List<String> DDL = List.of(
             """
@@ -114,7 +115,24 @@ public final class StagingSchema {
             "create index if not exists idmap_stage_decision_cloud"
                     + " on idmap_stage_decision (run_id, entity_type, status, cloud_id)",
             "create index if not exists idmap_stage_decision_report"
-                    + " on idmap_stage_decision (run_id, type_rank, sort_num, sort_text)");
+                    + " on idmap_stage_decision (run_id, type_rank, sort_num, sort_text)",
+            // the details a part's crawl went on without, one row per kind (SkippedDetails.Group), recorded just
+            // before the part's checkpoint and removed with its entities when it is started again, so that a resumed
+            // run reports them; examples are the first few items, one per line
+            """
+            create table if not exists idmap_stage_detail (
+              run_id varchar(200) not null,
+              side varchar(1) not null,
+              scope varchar(600) not null,
+              entity_type varchar(40) not null,
+              endpoint varchar(1000) not null,
+              status int not null,
+              request varchar(4000) not null,
+              answer varchar(4000) not null,
+              consequence varchar(4000) not null,
+              items bigint not null,
+              examples varchar(4000) not null,
+              primary key (run_id, side, scope, entity_type, endpoint, status))""");
 
     private StagingSchema() {}
 

@@ -3,6 +3,7 @@ package dev.idmap.core.storage;
 import dev.idmap.core.crawl.CrawlScope;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteEntity;
+import dev.idmap.core.crawl.SkippedDetails;
 import dev.idmap.core.match.MatchRules;
 import dev.idmap.core.match.StagedEntity;
 import dev.idmap.core.model.EntityType;
@@ -109,7 +110,7 @@ public final class StagingStore {
     public PartWriter startPart(Connection session, String runId, Side side, CrawlScope scope, LongConsumer progress) {
         try {
             if (startedBefore(session, runId, side, scope.name())) {
-                for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY)) {
+                for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY, StagingSchema.DETAIL)) {
                     try (var delete = session.prepareStatement(
                             "delete from " + table + " where run_id = ? and side = ? and scope = ?")) {
                         delete.setString(1, runId);
@@ -167,7 +168,7 @@ public final class StagingStore {
     public void markRefused(String runId, Side side, String scope, String request, String answer) {
         try (var connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY)) {
+            for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY, StagingSchema.DETAIL)) {
                 try (var delete = connection.prepareStatement(
                         "delete from " + table + " where run_id = ? and side = ? and scope = ?")) {
                     delete.setString(1, runId);
@@ -209,6 +210,81 @@ public final class StagingStore {
             return result;
         } catch (SQLException e) {
             throw new StagingFailure("cannot read the refused parts of run " + runId, e);
+        }
+    }
+
+    /**
+     * Records the details a part's crawl went on without; call just before the part is finished. A part started
+     * again (or refused) loses what an earlier attempt recorded, as it loses its entities, so a part redone after an
+     * interruption counts its details once.
+     */
+    public void saveSkippedDetails(String runId, Side side, String scope, List<SkippedDetails.Group> groups) {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var delete = connection.prepareStatement(
+                    "delete from idmap_stage_detail where run_id = ? and side = ? and scope = ?")) {
+                delete.setString(1, runId);
+                delete.setString(2, sideCode(side));
+                delete.setString(3, scope);
+                delete.executeUpdate();
+            }
+            try (var insert = connection.prepareStatement("insert into idmap_stage_detail (run_id, side, scope,"
+                    + " entity_type, endpoint, status, request, answer, consequence, items, examples)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (var group : groups) {
+                    int i = 1;
+                    insert.setString(i++, runId);
+                    insert.setString(i++, sideCode(side));
+                    insert.setString(i++, scope);
+                    insert.setString(i++, group.type().name());
+                    insert.setString(i++, group.endpoint());
+                    insert.setInt(i++, group.status());
+                    insert.setString(i++, fit(group.request()));
+                    insert.setString(i++, fit(group.answer()));
+                    insert.setString(i++, fit(group.consequence()));
+                    insert.setLong(i++, group.items());
+                    insert.setString(i, fit(String.join("\n", group.examples())));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot record the skipped details of " + runId + "/" + side + "/" + scope, e);
+        }
+    }
+
+    /** A text cut to the columns' 4000 characters (a request may name a hundred users). */
+    private static String fit(String text) {
+        return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
+    }
+
+    /** The skipped details of a run's parts, as {@link #saveSkippedDetails} recorded them. */
+    public List<SkippedDetails.Group> skippedDetails(String runId) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("select side, entity_type, endpoint, status, request,"
+                        + " answer, consequence, items, examples from idmap_stage_detail where run_id = ?"
+                        + " order by side, scope, entity_type, endpoint, status")) {
+            statement.setString(1, runId);
+            var result = new ArrayList<SkippedDetails.Group>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    var examples = rows.getString(9);
+                    result.add(new SkippedDetails.Group(
+                            rows.getString(1).equals(sideCode(Side.SOURCE)) ? Side.SOURCE : Side.DESTINATION,
+                            EntityType.valueOf(rows.getString(2)),
+                            rows.getString(3),
+                            rows.getInt(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getString(7),
+                            rows.getLong(8),
+                            examples.isEmpty() ? List.of() : List.of(examples.split("\n"))));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot read the skipped details of run " + runId, e);
         }
     }
 
@@ -433,6 +509,7 @@ public final class StagingStore {
                 StagingSchema.ENTITY,
                 StagingSchema.USER_MIGRATION,
                 StagingSchema.DECISION,
+                StagingSchema.DETAIL,
                 StagingSchema.PART_START,
                 StagingSchema.PART,
                 StagingSchema.RUN)) {

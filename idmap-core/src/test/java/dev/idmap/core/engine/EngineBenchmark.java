@@ -275,7 +275,10 @@ public final class EngineBenchmark {
         }
 
         @Override
-        public Map<String, String> migratedAccountIds(java.util.Collection<String> serverUsers, boolean byKey) {
+        public Map<String, String> migratedAccountIds(
+                java.util.Collection<String> serverUsers,
+                boolean byKey,
+                java.util.function.Consumer<dev.idmap.core.crawl.SkippedDetail> skipped) {
             return Map.of();
         }
 

@@ -5,6 +5,7 @@ import dev.idmap.core.crawl.CrawlScope;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteCrawler;
 import dev.idmap.core.crawl.SiteEntity;
+import dev.idmap.core.crawl.SkippedDetail;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
 import dev.idmap.core.model.Side;
@@ -114,7 +115,7 @@ public class FixtureSite implements SiteCrawler {
             throw new CrawlFailure(
                     refusal == 404 ? CrawlFailure.Kind.NOT_OFFERED : CrawlFailure.Kind.PERMISSION,
                     "fixture site: " + request + " answered HTTP " + refusal,
-                    new CrawlFailure.Exchange(request, refusal, refusal == 404 ? "Not Found" : "Forbidden"));
+                    new CrawlFailure.Exchange(request, request, refusal, refusal == 404 ? "Not Found" : "Forbidden"));
         }
         int delivered = 0;
         var inScope = entities.stream()
@@ -141,7 +142,8 @@ public class FixtureSite implements SiteCrawler {
     }
 
     @Override
-    public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
+    public Map<String, String> migratedAccountIds(
+            Collection<String> serverUsers, boolean byKey, java.util.function.Consumer<SkippedDetail> skipped) {
         count("GET /rest/api/3/user/bulk/migration");
         var source = byKey ? migratedByKey : migratedByUsername;
         var result = new HashMap<String, String>();

@@ -19,7 +19,8 @@ import java.util.List;
  * The status body: Atlassian's {@code {jobId, status}} plus additive fields. Absent values are omitted.
  *
  * @param errorMessage only when ERROR: what failed and what to do, or who cancelled the job
- * @param warnings only when SUCCESS and a site did not offer an entity type: which, the request and the answer
+ * @param warnings only when SUCCESS and a site did not offer an entity type or some details: which, the request and
+ *     the answer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobView(
@@ -37,24 +38,38 @@ record JobView(
         List<Warning> warnings) {
 
     /**
-     * An entity type one site did not offer; everything else was mapped.
+     * An entity type one site did not offer, or details of one kind it did not give; everything else was mapped.
      *
      * @param side {@code SOURCE} or {@code DESTINATION}
      * @param entityType its namespace
      * @param container the project or space key when one container's listing was refused, else absent
-     * @param request the request the site refused, relative to its base URL
+     * @param request the request the site refused, relative to its base URL (for details: one of them)
      * @param answer the site's answer
      * @param message one line saying all of it and what it means for the reports
+     * @param items for details only: how many items lack them (requests of one kind, answered with one status)
+     * @param examples for details only: the first few of those items, e.g. {@code issue ABC-1}
      */
-    record Warning(String side, String entityType, String container, String request, String answer, String message) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Warning(
+            String side,
+            String entityType,
+            String container,
+            String request,
+            String answer,
+            String message,
+            Long items,
+            List<String> examples) {
         static Warning of(NotAvailable missing) {
+            var details = !missing.wholeType() && missing.items() > 0;
             return new Warning(
                     missing.side().name(),
                     missing.type().namespace(),
                     missing.containerKey(),
                     missing.request(),
                     missing.answer(),
-                    missing.message());
+                    missing.message(),
+                    details ? missing.items() : null,
+                    details ? missing.examples() : null);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,13 @@ public class Jobs {
             + " and (cast(:status as varchar(20)) is null or status = :status)";
 
     private final JdbcClient jdbc;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /**
+     * Reads results stored by earlier versions too: a number they did not store yet (a warning's {@code items}) reads
+     * as 0.
+     */
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     public Jobs(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);

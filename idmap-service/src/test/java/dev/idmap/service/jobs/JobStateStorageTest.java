@@ -2,14 +2,18 @@ package dev.idmap.service.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.engine.Phase;
 import dev.idmap.core.engine.Progress;
 import dev.idmap.core.match.MatchStatus;
+import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
+import dev.idmap.core.model.Side;
 import dev.idmap.core.report.RunSummary;
 import dev.idmap.testsupport.TestPostgres;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -107,6 +111,60 @@ class JobStateStorageTest {
                 .as("the source entities the report accounts for, not the last progress count (1200)")
                 .isEqualTo(3);
         assertThat(succeeded.progress().percent()).isEqualTo(100);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void a_summary_keeps_its_warnings_and_one_stored_before_details_were_counted_still_reads(DataSource database)
+            throws Exception {
+        // given a job that succeeded with a whole type and some details not available
+        var jobs = jobs(database);
+        var job = aPendingJob(jobs);
+        jobs.markStarted(job.jobId(), T0.plusSeconds(1));
+        var details = new NotAvailable(
+                Side.DESTINATION,
+                EntityType.BOARD,
+                null,
+                "GET /rest/agile/1.0/board/7/configuration",
+                "HTTP 403",
+                "these boards are matched without their filter",
+                12,
+                List.of("board 7", "board 8", "board 9", "board 10", "board 11"));
+        var warnings = List.of(
+                new NotAvailable(
+                        Side.SOURCE, EntityType.SPRINT, null, "GET /rest/agile/1.0/board", "HTTP 404 (No endpoint)"),
+                details);
+        var result = new JobResult(
+                new RunSummary(0, 0, 0, 0, Map.of(), warnings),
+                new JobResult.ReportFile(120, "a".repeat(64)),
+                new JobResult.ReportFile(400, "b".repeat(64)));
+        // when
+        assertThat(jobs.succeed(job.jobId(), result, T0.plusSeconds(60))).isTrue();
+        // then
+        var succeeded =
+                (JobState.Succeeded) jobs.find(job.jobId()).orElseThrow().state();
+        assertThat(succeeded.result().summary().notAvailable()).isEqualTo(warnings);
+
+        // when the result was stored by a version that named each skipped detail on its own, without a count
+        try (var connection = database.getConnection();
+                var update = connection.prepareStatement(
+                        "update idmap_job set result_json = replace(replace(result_json, ?, ''), ?, '')"
+                                + " where job_id = ?")) {
+            update.setString(1, ",\"items\":12");
+            update.setString(2, ",\"examples\":[\"board 7\",\"board 8\",\"board 9\",\"board 10\",\"board 11\"]");
+            update.setString(3, job.jobId());
+            assertThat(update.executeUpdate()).isOne();
+        }
+        // then it reads back as that one detail
+        var stored = (JobState.Succeeded) jobs.find(job.jobId()).orElseThrow().state();
+        assertThat(stored.result().summary().notAvailable().get(1)).satisfies(old -> {
+            assertThat(old.items()).isZero();
+            assertThat(old.examples()).isEmpty();
+            assertThat(old.message())
+                    .isEqualTo("jira/classic/software:rapidView: a detail is not available on the destination site:"
+                            + " GET /rest/agile/1.0/board/7/configuration answered HTTP 403; these boards are matched"
+                            + " without their filter");
+        });
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import dev.idmap.connectors.http.SiteClient;
 import dev.idmap.core.crawl.CrawlFailure;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteEntity;
+import dev.idmap.core.crawl.SkippedDetail;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
 import java.util.ArrayList;
@@ -100,6 +101,7 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
         try {
             followUpUnlessMissing(
                     V1 + "/user/bulk/migration",
+                    accessCheck(),
                     EntityType.CONFLUENCE_USER,
                     NO_MIGRATION_RECORDS,
                     () -> client.get(
@@ -167,10 +169,12 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
     }
 
     @Override
-    public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
+    public Map<String, String> migratedAccountIds(
+            Collection<String> serverUsers, boolean byKey, Consumer<SkippedDetail> skipped) {
         var accountIds = new TreeMap<String, String>();
         followUpUnlessMissing(
                 V1 + "/user/bulk/migration",
+                skipped,
                 EntityType.CONFLUENCE_USER,
                 NO_MIGRATION_RECORDS,
                 () -> askMigrationRecords(serverUsers, byKey, accountIds));
@@ -286,7 +290,7 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
                     V2 + kind,
                     Query.of("limit", V2_PAGE),
                     NextLinks.CLOUD_V2,
-                    c -> sink.accept(comment(kind, c)));
+                    c -> sink.accept(comment(kind, c, sink)));
         }
     }
 
@@ -295,15 +299,16 @@ public final class ConfluenceCloudCrawler extends ConfluenceCrawler {
      * comment (version above 1) is asked for its first version, which holds who wrote it and when, as Data
      * Center's {@code history.createdBy} and {@code createdDate} do.
      */
-    private SiteEntity comment(String kind, JsonNode comment) {
+    private SiteEntity comment(String kind, JsonNode comment, EntitySink sink) {
         var id = text(comment, "id");
         var version = comment.path("version");
         if (version.path("number").asInt(1) > 1) {
             var first = new JsonNode[] {JsonNodeFactory.instance.missingNode()};
             followUp(
+                    sink::skipped,
                     EntityType.CONFLUENCE_COMMENT,
-                    null,
-                    "comment " + id + " is matched without its author and creation time",
+                    "comment " + id,
+                    "these comments are matched without their author and creation time",
                     () -> first[0] = client.get(
                             V2 + kind + "/{id}/versions/{version-number}",
                             V2 + kind + "/" + id + "/versions/1",

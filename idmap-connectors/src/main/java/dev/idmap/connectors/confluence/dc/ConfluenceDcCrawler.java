@@ -276,13 +276,14 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
      */
     private void attachments(SiteEntity space, EntitySink sink) {
         try (var listings = new InOrder<String, SiteEntity>(
-                LISTINGS_AT_ONCE, id -> attachmentsOf(space.name(), id), sink::accept)) {
+                LISTINGS_AT_ONCE, id -> attachmentsOf(space.name(), id, sink), sink::accept)) {
             forEachContainerId(space, listings::submit);
         }
     }
 
-    private List<SiteEntity> attachmentsOf(String spaceKey, String containerId) {
+    private List<SiteEntity> attachmentsOf(String spaceKey, String containerId, EntitySink sink) {
         return children(
+                sink,
                 EntityType.CONFLUENCE_ATTACHMENT,
                 spaceKey,
                 containerId,
@@ -305,6 +306,7 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
      * gone since it was listed (404) has none, recorded as a detail not available.
      */
     private List<SiteEntity> children(
+            EntitySink sink,
             EntityType type,
             String spaceKey,
             String containerId,
@@ -314,9 +316,10 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
             java.util.function.Function<JsonNode, SiteEntity> entity) {
         var children = new ArrayList<SiteEntity>();
         followUp(
+                sink::skipped,
                 type,
-                spaceKey,
-                "the " + child + "s of page or blog post " + containerId + " are not in the reports",
+                "page or blog post " + containerId + " in " + spaceKey,
+                "the " + child + "s of these pages and blog posts are not in the reports",
                 () -> ConfluencePages.follow(
                         client,
                         template,
@@ -361,14 +364,15 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
                 throw client.unexpected(SCAN, first);
             }
         }
-        try (var listings =
-                new InOrder<String, SiteEntity>(LISTINGS_AT_ONCE, id -> commentsOf(space.name(), id), sink::accept)) {
+        try (var listings = new InOrder<String, SiteEntity>(
+                LISTINGS_AT_ONCE, id -> commentsOf(space.name(), id, sink), sink::accept)) {
             forEachContainerId(space, listings::submit);
         }
     }
 
-    private List<SiteEntity> commentsOf(String spaceKey, String containerId) {
+    private List<SiteEntity> commentsOf(String spaceKey, String containerId, EntitySink sink) {
         return children(
+                sink,
                 EntityType.CONFLUENCE_COMMENT,
                 spaceKey,
                 containerId,

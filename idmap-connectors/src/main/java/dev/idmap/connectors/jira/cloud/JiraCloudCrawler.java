@@ -11,6 +11,7 @@ import dev.idmap.connectors.http.SiteClient;
 import dev.idmap.connectors.jira.JiraCrawler;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteEntity;
+import dev.idmap.core.crawl.SkippedDetail;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Side;
 import java.util.ArrayList;
@@ -112,10 +113,12 @@ public final class JiraCloudCrawler extends JiraCrawler {
      * users are matched by e-mail address alone.
      */
     @Override
-    public Map<String, String> migratedAccountIds(Collection<String> serverUsers, boolean byKey) {
+    public Map<String, String> migratedAccountIds(
+            Collection<String> serverUsers, boolean byKey, Consumer<SkippedDetail> skipped) {
         var accountIds = new TreeMap<String, String>();
         followUpUnlessMissing(
                 API + "/user/bulk/migration",
+                skipped,
                 EntityType.JIRA_USER,
                 "no migration records: server users are matched by e-mail address only",
                 () -> askMigrationRecords(serverUsers, byKey, accountIds));
@@ -279,9 +282,10 @@ public final class JiraCloudCrawler extends JiraCrawler {
         for (var fieldId : fieldIds) {
             var contexts = new ArrayList<JsonNode>();
             followUp(
+                    sink::skipped,
                     EntityType.CUSTOM_FIELD_CONTEXT,
-                    null,
-                    "the contexts of field " + fieldId + " are not in the reports",
+                    "field " + fieldId,
+                    "the contexts of these fields are not in the reports",
                     () -> forEachContext(fieldId, contexts::add));
             var projectIds = new HashMap<String, TreeSet<Long>>();
             var mapped =
@@ -336,15 +340,17 @@ public final class JiraCloudCrawler extends JiraCrawler {
         for (var fieldId : fieldIds) {
             var contextIds = new ArrayList<String>();
             followUp(
+                    sink::skipped,
                     EntityType.CUSTOM_FIELD_OPTION,
-                    null,
-                    "the options of field " + fieldId + " are not in the reports",
+                    "field " + fieldId,
+                    "the options of these fields are not in the reports",
                     () -> forEachContext(fieldId, c -> contextIds.add(text(c, "id"))));
             for (var contextId : contextIds) {
                 followUp(
+                        sink::skipped,
                         EntityType.CUSTOM_FIELD_OPTION,
-                        null,
-                        "the options of field " + fieldId + " in context " + contextId + " are not in the reports",
+                        "context " + contextId + " of field " + fieldId,
+                        "the options of these contexts are not in the reports",
                         () -> Pages.offset(
                                 client,
                                 API + "/field/{fieldId}/context/{contextId}/option",

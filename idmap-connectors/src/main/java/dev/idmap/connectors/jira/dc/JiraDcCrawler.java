@@ -235,9 +235,10 @@ public final class JiraDcCrawler extends JiraCrawler {
             var numericId = fieldId.substring(fieldId.lastIndexOf('_') + 1);
             var options = new ArrayList<JsonNode>();
             followUp(
+                    sink::skipped,
                     EntityType.CUSTOM_FIELD_OPTION,
-                    null,
-                    "the options of field " + fieldId + " are not in the reports",
+                    "field " + fieldId,
+                    "the options of these fields are not in the reports",
                     () -> forEachOption(numericId, options::add));
             var parents = new HashMap<String, String>();
             var listed = new LinkedHashSet<String>();
