@@ -9,7 +9,6 @@ import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
 import dev.idmap.core.storage.StagingStore;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.InstantSource;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.FileUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -146,20 +146,9 @@ final class MapCommand implements Callable<Integer> {
         }
         if (nothingLeftToResume) {
             // the server is stopped; its cluster held only bulk (gigabytes after a million issues)
-            deleteRecursively(stagingDirectory);
+            FileUtils.deleteDirectory(stagingDirectory.toFile());
         }
         return 0;
-    }
-
-    private static void deleteRecursively(Path directory) throws java.io.IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     /** The run to start: a new one, or, when asked for explicitly, one that did not finish. */

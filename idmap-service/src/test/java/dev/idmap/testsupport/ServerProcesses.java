@@ -4,6 +4,7 @@ import dev.idmap.core.storage.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.io.FileUtils;
 
 /** Ending a server that a test ran as a child process, without leaving its embedded database running. */
 public final class ServerProcesses {
@@ -16,12 +17,7 @@ public final class ServerProcesses {
      */
     public static void stopAndDelete(Process process, Path configDir) {
         stop(process, configDir.resolve("data"));
-        try (var paths = Files.walk(configDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // a temporary directory
-        }
+        FileUtils.deleteQuietly(configDir.toFile()); // a temporary directory
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.io.FileUtils;
 
 /**
  * A PostgreSQL cluster of its own (initdb in a temporary directory, on a free port) that a test may stop and start
@@ -94,11 +95,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // already stopped
         }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory
-        }
+        FileUtils.deleteQuietly(dir.toFile()); // a temporary directory
     }
 
     private String data() {

@@ -19,11 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.commons.io.FileUtils;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -216,7 +216,8 @@ public final class Benchmarks {
             }
         }
         Limited limited = settings.limited() ? limited(scenario, work, neededPerEndpoint) : null;
-        deleteRecursively(work); // a 1M run's staging takes gigabytes; a failed run's stays for its logs
+        FileUtils.deleteDirectory(
+                work.toFile()); // a 1M run's staging takes gigabytes; a failed run's stays for its logs
         return new Run(startedAt, loadAtStart, loadAverage(), engine, baseline, limited, service);
     }
 
@@ -390,14 +391,6 @@ public final class Benchmarks {
                     .orElseThrow();
             try (var lines = Files.lines(detailed)) {
                 return lines.count() - 1;
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (var paths = Files.walk(directory)) {
-            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
             }
         }
     }

@@ -7,7 +7,11 @@ import dev.idmap.service.config.IdmapProperties;
 import dev.idmap.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +59,32 @@ class FinalJobsTest {
         assertThat(finalJobs.find(job.jobId(), id -> load(swept)))
                 .hasValueSatisfying(found -> assertThat(found.reportDeleted()).isTrue());
         assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void concurrent_polls_of_an_ended_job_share_one_database_read() throws Exception {
+        var job = succeeded(clock.instant().minus(Duration.ofHours(1)));
+        var finalJobs = new FinalJobs(clock, retention);
+        var release = new CompletableFuture<Void>();
+
+        // when 50 pollers ask while the first read is still on its way
+        try (var pollers = Executors.newVirtualThreadPerTaskExecutor()) {
+            var answers = new ArrayList<Future<Optional<Job>>>();
+            for (int i = 0; i < 50; i++) {
+                answers.add(pollers.submit(() -> finalJobs.find(job.jobId(), id -> {
+                    release.join();
+                    return load(job);
+                })));
+            }
+            Thread.sleep(200);
+            release.complete(null);
+
+            // then all have the job, from one read
+            for (var answer : answers) {
+                assertThat(answer.get()).contains(job);
+            }
+        }
+        assertThat(reads).hasValue(1);
     }
 
     private Optional<Job> load(Job job) {

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.apache.commons.io.FileUtils;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -76,9 +76,7 @@ public final class PublishBenchmark {
                 out.resolve("publish-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                         + ".txt"),
                 line + "\n");
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        FileUtils.deleteDirectory(dir.toFile());
     }
 
     /** Decisions in the shape the engine streams them: 2% users, 1% unmatched issues, the rest matched issues. */
