@@ -11,7 +11,6 @@ import dev.idmap.core.crawl.CrawlerFactory;
 import dev.idmap.core.crawl.EntitySink;
 import dev.idmap.core.crawl.SiteConnection;
 import dev.idmap.core.crawl.SiteCrawler;
-import dev.idmap.core.crawl.SkippedDetail;
 import dev.idmap.core.engine.MappingOutcome;
 import dev.idmap.core.engine.MappingRequest;
 import dev.idmap.core.engine.ProgressListener;
@@ -31,11 +30,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -107,11 +103,10 @@ class IssueWalkResumeTest {
             return side == Side.DESTINATION ? new Breaking(crawler) : crawler;
         }
 
-        private final class Breaking implements SiteCrawler {
-            private final SiteCrawler crawler;
+        private final class Breaking extends ForwardingSiteCrawler {
 
             Breaking(SiteCrawler crawler) {
-                this.crawler = crawler;
+                super(crawler);
             }
 
             @Override
@@ -128,47 +123,6 @@ class IssueWalkResumeTest {
                         throw new CrawlFailure(CrawlFailure.Kind.UNEXPECTED, "connection dropped in " + scope.name());
                     }
                 });
-            }
-
-            @Override
-            public Side side() {
-                return crawler.side();
-            }
-
-            @Override
-            public void verifyAccess() {
-                crawler.verifyAccess();
-            }
-
-            @Override
-            public Set<EntityType> supportedTypes() {
-                return crawler.supportedTypes();
-            }
-
-            @Override
-            public List<CrawlScope> plan(EntityType type, Set<String> onlyContainerKeys) {
-                return crawler.plan(type, onlyContainerKeys);
-            }
-
-            @Override
-            public List<CrawlScope> plan(List<EntityType> types, Set<String> onlyContainerKeys) {
-                return crawler.plan(types, onlyContainerKeys);
-            }
-
-            @Override
-            public boolean keepsMigrationRecords() {
-                return crawler.keepsMigrationRecords();
-            }
-
-            @Override
-            public Map<String, String> migratedAccountIds(
-                    Collection<String> serverUsers, boolean byKey, Consumer<SkippedDetail> skipped) {
-                return crawler.migratedAccountIds(serverUsers, byKey, skipped);
-            }
-
-            @Override
-            public Map<String, Long> requestCounts() {
-                return crawler.requestCounts();
             }
         }
     }

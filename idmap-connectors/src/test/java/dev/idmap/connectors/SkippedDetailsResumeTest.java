@@ -17,7 +17,6 @@ import dev.idmap.core.engine.MappingOutcome;
 import dev.idmap.core.engine.MappingRequest;
 import dev.idmap.core.engine.ProgressListener;
 import dev.idmap.core.engine.StagedMappingEngine;
-import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
 import dev.idmap.core.model.Side;
 import dev.idmap.sim.SimConfig;
@@ -162,11 +161,10 @@ class SkippedDetailsResumeTest {
             return new CrawlFailure(CrawlFailure.Kind.UNAVAILABLE, "connection dropped " + where + " (test)");
         }
 
-        private final class Observed implements SiteCrawler {
-            private final SiteCrawler crawler;
+        private final class Observed extends ForwardingSiteCrawler {
 
             Observed(SiteCrawler crawler) {
-                this.crawler = crawler;
+                super(crawler);
             }
 
             @Override
@@ -197,46 +195,6 @@ class SkippedDetailsResumeTest {
                     throw dropped("in the user lookup");
                 }
                 return crawler.migratedAccountIds(serverUsers, byKey, skipped);
-            }
-
-            @Override
-            public Side side() {
-                return crawler.side();
-            }
-
-            @Override
-            public void verifyAccess() {
-                crawler.verifyAccess();
-            }
-
-            @Override
-            public Set<EntityType> supportedTypes() {
-                return crawler.supportedTypes();
-            }
-
-            @Override
-            public List<CrawlScope> plan(EntityType type, Set<String> onlyContainerKeys) {
-                return crawler.plan(type, onlyContainerKeys);
-            }
-
-            @Override
-            public List<CrawlScope> plan(List<EntityType> types, Set<String> onlyContainerKeys) {
-                return crawler.plan(types, onlyContainerKeys);
-            }
-
-            @Override
-            public boolean keepsMigrationRecords() {
-                return crawler.keepsMigrationRecords();
-            }
-
-            @Override
-            public List<SkippedDetail> detailsSkippedByAccessCheck() {
-                return crawler.detailsSkippedByAccessCheck();
-            }
-
-            @Override
-            public Map<String, Long> requestCounts() {
-                return crawler.requestCounts();
             }
         }
     }
