@@ -292,7 +292,11 @@ public final class Benchmarks {
                         url, settings.databaseUser().orElse(null), System.getenv("IDMAP_DATABASE_PASSWORD")));
         double serverCpuBefore = server.map(ProcessTree::cpuSeconds).orElse(0.0);
         var child = ChildProcess.start(settings.engineHeap(), arguments, dir.resolve("map.log"));
-        var ended = child.awaitMeasuring(server);
+        // map's embedded database, when it stages there (see MapCommand: OUTPUT/.staging, the cluster in data/)
+        var postmasterPid = settings.database().isPresent()
+                ? Optional.<Path>empty()
+                : Optional.of(dir.resolve("reports/.staging/data/postmaster.pid"));
+        var ended = child.awaitMeasuring(server, postmasterPid);
         if (ended.exitCode() != 0) {
             throw new IllegalStateException(
                     "idmap map failed (exit " + ended.exitCode() + "), log: " + dir.resolve("map.log"));

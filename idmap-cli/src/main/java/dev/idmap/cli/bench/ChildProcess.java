@@ -97,12 +97,23 @@ final class ChildProcess implements AutoCloseable {
 
     /** As {@link #awaitMeasuring()}, also sampling a database server's processes the child works with. */
     Ended awaitMeasuring(java.util.Optional<ProcessTree> server) throws InterruptedException {
+        return awaitMeasuring(server, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #awaitMeasuring(java.util.Optional)}; the server whose {@code postmaster.pid} appears at
+     * {@code postmasterPid} (the child's embedded database) is counted as one of the child's processes even when the
+     * samples missed its start.
+     */
+    Ended awaitMeasuring(java.util.Optional<ProcessTree> server, java.util.Optional<Path> postmasterPid)
+            throws InterruptedException {
         long peak = 0;
         var cpu = Duration.ZERO;
         var tree = new ProcessTree(process.pid());
         while (process.isAlive()) {
             peak = Math.max(peak, peakRssMiB());
             cpu = process.toHandle().info().totalCpuDuration().orElse(cpu);
+            postmasterPid.flatMap(ChildProcess::serverPid).ifPresent(tree::adopt);
             tree.sample();
             server.ifPresent(ProcessTree::sample);
             Thread.sleep(100);
@@ -114,6 +125,15 @@ final class ChildProcess implements AutoCloseable {
                 cpu,
                 Duration.ofMillis(Math.round(tree.descendantsCpuSeconds() * 1000)),
                 tree.peakDescendantsPssMiB());
+    }
+
+    /** The server process named on the first line of a {@code postmaster.pid}, while that file is there. */
+    static java.util.Optional<Long> serverPid(Path postmasterPid) {
+        try (var lines = Files.lines(postmasterPid)) {
+            return lines.findFirst().map(String::strip).map(Long::parseLong);
+        } catch (java.io.IOException | RuntimeException notThere) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

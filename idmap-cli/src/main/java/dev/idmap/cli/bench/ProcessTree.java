@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A process and everything it starts, sampled from {@code /proc} (Linux): CPU time of the root and, separately, of
@@ -25,6 +26,8 @@ final class ProcessTree {
     private static final double TICKS = 100.0;
 
     private final long root;
+    /** Processes taken into the tree though they do not descend from the root (a server it started in the background). */
+    private final Set<Long> adopted = new HashSet<>();
     /** Tracked processes by pid and start time (pids are reused). */
     private final Map<String, Sample> tracked = new HashMap<>();
 
@@ -36,6 +39,14 @@ final class ProcessTree {
 
     ProcessTree(long root) {
         this.root = root;
+    }
+
+    /**
+     * Takes a process and its descendants into the tree from the next sample on, whatever its parent: a database
+     * server found by its {@code postmaster.pid}, which the tree may not have seen start (pg_ctl hands it to init).
+     */
+    synchronized void adopt(long pid) {
+        adopted.add(pid);
     }
 
     /** Reads the tree now; call every 100 ms or so while the root runs. */
@@ -50,6 +61,12 @@ final class ProcessTree {
         var rootStat = stats.get(root);
         if (rootStat != null) {
             pending.add(rootStat);
+        }
+        for (var pid : adopted) {
+            var adoptedStat = stats.get(pid);
+            if (adoptedStat != null) {
+                pending.add(adoptedStat);
+            }
         }
         for (var known : tracked.values()) {
             var now = stats.get(known.pid());

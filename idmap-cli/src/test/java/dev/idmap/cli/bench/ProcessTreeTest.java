@@ -33,4 +33,33 @@ class ProcessTreeTest {
         assertThat(tree.cpuSeconds()).isEqualTo(tree.rootCpuSeconds() + tree.descendantsCpuSeconds());
         assertThat(process.exitValue()).isZero();
     }
+
+    @Test
+    void a_server_handed_to_init_before_any_sample_counts_once_adopted_by_its_pid_file() throws Exception {
+        // given a shell whose child starts a computing process in the background, writes its pid to a file and ends,
+        // as pg_ctl does with a postmaster: once that child has ended, the worker descends from init, not the root
+        var pidFile = java.nio.file.Files.createTempFile("postmaster", ".pid");
+        var root = new ProcessBuilder(List.of(
+                        "sh",
+                        "-c",
+                        "sh -c \"awk 'BEGIN { for (i = 0; i < 3e7; i++) s += i }' & echo \\$! > " + pidFile
+                                + "\"; sleep 2"))
+                .start();
+        var tree = new ProcessTree(root.pid());
+        while (ChildProcess.serverPid(pidFile).isEmpty()) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100); // the starting shell has ended
+
+        // when the pid file is adopted on every sample
+        while (root.isAlive()) {
+            ChildProcess.serverPid(pidFile).ifPresent(tree::adopt);
+            tree.sample();
+            Thread.sleep(50);
+        }
+
+        // then the worker's CPU time is the tree's
+        assertThat(tree.descendantsCpuSeconds()).isGreaterThan(0.3);
+        java.nio.file.Files.deleteIfExists(pidFile);
+    }
 }
