@@ -120,18 +120,7 @@ class OldLinksAgainstGroundTruthTest {
         var map = dir.resolve("redirects.csv");
 
         // when
-        var run = idmap(
-                "redirects",
-                "--mapping",
-                service.detailedReport(SimProduct.CONFLUENCE).toString(),
-                "--source-url",
-                SimulatedService.sourceUrl(SimProduct.CONFLUENCE),
-                "--destination-url",
-                SimulatedService.destinationUrl(SimProduct.CONFLUENCE),
-                "--format",
-                "csv",
-                "-o",
-                map.toString());
+        var run = redirects(SimProduct.CONFLUENCE, "csv", map);
 
         // then every viewpage rule leads to the ground truth's Cloud id, one rule per migrated page or blog post
         assertThat(run).isZero();
@@ -190,18 +179,7 @@ class OldLinksAgainstGroundTruthTest {
         var map = dir.resolve("jira.csv");
 
         // when
-        var run = idmap(
-                "redirects",
-                "--mapping",
-                service.detailedReport(SimProduct.JIRA).toString(),
-                "--source-url",
-                SimulatedService.sourceUrl(SimProduct.JIRA),
-                "--destination-url",
-                SimulatedService.destinationUrl(SimProduct.JIRA),
-                "--format",
-                "csv",
-                "-o",
-                map.toString());
+        var run = redirects(SimProduct.JIRA, "csv", map);
 
         // then
         assertThat(run).isZero();
@@ -248,18 +226,7 @@ class OldLinksAgainstGroundTruthTest {
         var nginx = dir.resolve("redirects.nginx");
         var apache = dir.resolve("redirects.apache");
         for (var format : List.of("nginx", "apache")) {
-            assertThat(idmap(
-                            "redirects",
-                            "--mapping",
-                            service.detailedReport(SimProduct.CONFLUENCE).toString(),
-                            "--source-url",
-                            SimulatedService.sourceUrl(SimProduct.CONFLUENCE),
-                            "--destination-url",
-                            SimulatedService.destinationUrl(SimProduct.CONFLUENCE),
-                            "--format",
-                            format,
-                            "-o",
-                            (format.equals("nginx") ? nginx : apache).toString()))
+            assertThat(redirects(SimProduct.CONFLUENCE, format, format.equals("nginx") ? nginx : apache))
                     .isZero();
         }
         var first = csv(new String(Files.readAllBytes(dir.resolve("redirects.nginx")), StandardCharsets.UTF_8)
@@ -353,6 +320,22 @@ class OldLinksAgainstGroundTruthTest {
         try (var parser = CSVParser.parse(text, format)) {
             return parser.getRecords().stream().map(CSVRecord::toList).toList();
         }
+    }
+
+    /** {@code idmap redirects} from the product's detailed report of the shared service, as a user would run it. */
+    static int redirects(SimProduct product, String format, Path output) {
+        return idmap(
+                "redirects",
+                "--mapping",
+                service.detailedReport(product).toString(),
+                "--source-url",
+                SimulatedService.sourceUrl(product),
+                "--destination-url",
+                SimulatedService.destinationUrl(product),
+                "--format",
+                format,
+                "-o",
+                output.toString());
     }
 
     static int idmap(String... args) {
