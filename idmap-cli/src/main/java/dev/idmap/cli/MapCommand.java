@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         name = "map",
         mixinStandardHelpOptions = true,
         description = "Crawls a Data Center site and the Cloud site it was migrated to, and writes the reports.")
-final class MapCommand implements Callable<Integer> {
+public final class MapCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -111,7 +111,7 @@ final class MapCommand implements Callable<Integer> {
                 entityTypes(),
                 new LinkedHashSet<>(projects));
         var directory = OutputDirectory.prepare(spec.commandLine(), output);
-        var stagingDirectory = directory.toAbsolutePath().resolve(".staging");
+        var stagingDirectory = stagingDirectory(directory);
         boolean nothingLeftToResume;
         try (var staging = database == null
                 ? StagingDatabase.embedded(stagingDirectory, STAGING_CONNECTIONS)
@@ -149,6 +149,11 @@ final class MapCommand implements Callable<Integer> {
             FileUtils.deleteDirectory(stagingDirectory.toFile());
         }
         return 0;
+    }
+
+    /** Where map keeps its staging (the embedded database's cluster) for reports written to {@code output}. */
+    public static Path stagingDirectory(Path output) {
+        return output.toAbsolutePath().resolve(".staging");
     }
 
     /** The run to start: a new one, or, when asked for explicitly, one that did not finish. */

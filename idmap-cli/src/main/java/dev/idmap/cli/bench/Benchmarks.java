@@ -1,5 +1,6 @@
 package dev.idmap.cli.bench;
 
+import dev.idmap.cli.MapCommand;
 import dev.idmap.cli.bench.BenchResults.Baseline;
 import dev.idmap.cli.bench.BenchResults.Engine;
 import dev.idmap.cli.bench.BenchResults.Limited;
@@ -292,11 +293,11 @@ public final class Benchmarks {
                         url, settings.databaseUser().orElse(null), System.getenv("IDMAP_DATABASE_PASSWORD")));
         double serverCpuBefore = server.map(ProcessTree::cpuSeconds).orElse(0.0);
         var child = ChildProcess.start(settings.engineHeap(), arguments, dir.resolve("map.log"));
-        // map's embedded database, when it stages there (see MapCommand: OUTPUT/.staging, the cluster in data/)
-        var postmasterPid = settings.database().isPresent()
+        // map's embedded database, when it stages there
+        var embeddedCluster = settings.database().isPresent()
                 ? Optional.<Path>empty()
-                : Optional.of(dir.resolve("reports/.staging/data/postmaster.pid"));
-        var ended = child.awaitMeasuring(server, postmasterPid);
+                : Optional.of(MapCommand.stagingDirectory(dir.resolve("reports")));
+        var ended = child.awaitMeasuring(server, embeddedCluster);
         if (ended.exitCode() != 0) {
             throw new IllegalStateException(
                     "idmap map failed (exit " + ended.exitCode() + "), log: " + dir.resolve("map.log"));

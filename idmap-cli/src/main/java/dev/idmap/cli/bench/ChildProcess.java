@@ -1,5 +1,6 @@
 package dev.idmap.cli.bench;
 
+import dev.idmap.core.storage.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,11 +102,11 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /**
-     * As {@link #awaitMeasuring(java.util.Optional)}; the server whose {@code postmaster.pid} appears at
-     * {@code postmasterPid} (the child's embedded database) is counted as one of the child's processes even when the
-     * samples missed its start.
+     * As {@link #awaitMeasuring(java.util.Optional)}; the server of the embedded database cluster in
+     * {@code embeddedCluster} (found by its {@code postmaster.pid}) is counted as one of the child's processes even when
+     * the samples missed its start.
      */
-    Ended awaitMeasuring(java.util.Optional<ProcessTree> server, java.util.Optional<Path> postmasterPid)
+    Ended awaitMeasuring(java.util.Optional<ProcessTree> server, java.util.Optional<Path> embeddedCluster)
             throws InterruptedException {
         long peak = 0;
         var cpu = Duration.ZERO;
@@ -113,7 +114,7 @@ final class ChildProcess implements AutoCloseable {
         while (process.isAlive()) {
             peak = Math.max(peak, peakRssMiB());
             cpu = process.toHandle().info().totalCpuDuration().orElse(cpu);
-            postmasterPid.flatMap(ChildProcess::serverPid).ifPresent(tree::adopt);
+            embeddedCluster.flatMap(EmbeddedPostgres::serverPid).ifPresent(tree::adopt);
             tree.sample();
             server.ifPresent(ProcessTree::sample);
             Thread.sleep(100);
@@ -125,15 +126,6 @@ final class ChildProcess implements AutoCloseable {
                 cpu,
                 Duration.ofMillis(Math.round(tree.descendantsCpuSeconds() * 1000)),
                 tree.peakDescendantsPssMiB());
-    }
-
-    /** The server process named on the first line of a {@code postmaster.pid}, while that file is there. */
-    static java.util.Optional<Long> serverPid(Path postmasterPid) {
-        try (var lines = Files.lines(postmasterPid)) {
-            return lines.findFirst().map(String::strip).map(Long::parseLong);
-        } catch (java.io.IOException | RuntimeException notThere) {
-            return java.util.Optional.empty();
-        }
     }
 
     /**

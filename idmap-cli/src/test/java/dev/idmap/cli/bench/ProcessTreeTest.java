@@ -2,6 +2,7 @@ package dev.idmap.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idmap.core.storage.embedded.EmbeddedPostgres;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -38,28 +39,30 @@ class ProcessTreeTest {
     void a_server_handed_to_init_before_any_sample_counts_once_adopted_by_its_pid_file() throws Exception {
         // given a shell whose child starts a computing process in the background, writes its pid to a file and ends,
         // as pg_ctl does with a postmaster: once that child has ended, the worker descends from init, not the root
-        var pidFile = java.nio.file.Files.createTempFile("postmaster", ".pid");
+        var cluster = java.nio.file.Files.createTempDirectory("cluster");
+        var data = java.nio.file.Files.createDirectories(cluster.resolve("data"));
+        var pidFile = data.resolve("postmaster.pid");
         var root = new ProcessBuilder(List.of(
                         "sh",
                         "-c",
-                        "sh -c \"awk 'BEGIN { for (i = 0; i < 3e7; i++) s += i }' & echo \\$! > " + pidFile
-                                + "\"; sleep 2"))
+                        "sh -c \"awk 'BEGIN { for (i = 0; i < 3e7; i++) s += i }' & printf '%s\\\\n%s\\\\n' \\$! "
+                                + data + " > " + pidFile + "\"; sleep 2"))
                 .start();
         var tree = new ProcessTree(root.pid());
-        while (ChildProcess.serverPid(pidFile).isEmpty()) {
+        while (EmbeddedPostgres.serverPid(cluster).isEmpty()) {
             Thread.sleep(10);
         }
         Thread.sleep(100); // the starting shell has ended
 
         // when the pid file is adopted on every sample
         while (root.isAlive()) {
-            ChildProcess.serverPid(pidFile).ifPresent(tree::adopt);
+            EmbeddedPostgres.serverPid(cluster).ifPresent(tree::adopt);
             tree.sample();
             Thread.sleep(50);
         }
 
         // then the worker's CPU time is the tree's
         assertThat(tree.descendantsCpuSeconds()).isGreaterThan(0.3);
-        java.nio.file.Files.deleteIfExists(pidFile);
+        org.apache.commons.io.FileUtils.deleteDirectory(cluster.toFile());
     }
 }

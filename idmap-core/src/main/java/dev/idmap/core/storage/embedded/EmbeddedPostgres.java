@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -196,9 +197,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** The server's process id, while it runs. */
     public long pid() {
-        return PostmasterPid.read(directory.resolve(DATA))
-                .map(PostmasterPid::pid)
-                .orElse(-1L);
+        return serverPid(directory).orElse(-1L);
+    }
+
+    /** The process id in the {@code postmaster.pid} of the cluster kept in {@code directory}, while that file is there. */
+    public static Optional<Long> serverPid(Path directory) {
+        return PostmasterPid.read(directory.resolve(DATA)).map(PostmasterPid::pid);
     }
 
     /** Stops the server (fast shutdown: open connections are ended, a checkpoint is written) and frees the directory. */
