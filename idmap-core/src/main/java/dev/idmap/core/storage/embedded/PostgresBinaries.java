@@ -32,6 +32,11 @@ final class PostgresBinaries {
 
     /** The directory holding {@code bin/}, {@code lib/} and {@code share/}. */
     static Path unpacked() {
+        return unpackedInto(cacheDirectory());
+    }
+
+    /** Like {@link #unpacked()}, into {@code cache} instead of the user's cache directory. */
+    static Path unpackedInto(Path cache) {
         byte[] archive;
         try (var stream = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", architecture())) {
             archive = stream.readAllBytes();
@@ -43,7 +48,7 @@ final class PostgresBinaries {
                             + " PostgreSQL database URL instead",
                     e);
         }
-        var target = cacheDirectory().resolve("postgres-" + sha256(archive).substring(0, 16));
+        var target = cache.resolve("postgres-" + sha256(archive).substring(0, 16));
         if (Files.isExecutable(target.resolve("bin/postgres"))) {
             return target;
         }
@@ -62,14 +67,17 @@ final class PostgresBinaries {
                     }
                 }
             } finally {
-                PathUtils.deleteDirectory(temporary);
+                if (Files.exists(temporary)) { // renamed into place unless another process won the race
+                    PathUtils.deleteDirectory(temporary);
+                }
             }
             return target;
         } catch (IOException e) {
             throw new EmbeddedPostgresFailure(
                     EmbeddedPostgresFailure.Kind.CANNOT_START,
                     "cannot unpack the embedded PostgreSQL's binaries into " + target.getParent() + " ("
-                            + e.getMessage() + "); make it writable or set XDG_CACHE_HOME",
+                            + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); make it writable or set XDG_CACHE_HOME",
                     e);
         }
     }
