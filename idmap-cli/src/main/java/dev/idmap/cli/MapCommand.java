@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.commons.io.FileUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -112,7 +111,6 @@ public final class MapCommand implements Callable<Integer> {
                 new LinkedHashSet<>(projects));
         var directory = OutputDirectory.prepare(spec.commandLine(), output);
         var stagingDirectory = stagingDirectory(directory);
-        boolean nothingLeftToResume;
         try (var staging = database == null
                 ? StagingDatabase.embedded(stagingDirectory, STAGING_CONNECTIONS)
                 : StagingDatabase.at(
@@ -140,13 +138,16 @@ public final class MapCommand implements Callable<Integer> {
                 print(outcome);
             }
             // a finished run is never reused: the next run of these sites crawls afresh
-            engine.discard(run.runId());
-            // unfinished runs of other sites stay resumable
-            nothingLeftToResume = staging.embedded() && engine.stagedRuns().isEmpty();
-        }
-        if (nothingLeftToResume) {
-            // the server is stopped; its cluster held only bulk (gigabytes after a million issues)
-            FileUtils.deleteDirectory(stagingDirectory.toFile());
+            var othersStaged = engine.stagedRuns().stream()
+                    .anyMatch(staged -> !staged.runId().equals(run.runId()));
+            if (staging.embedded() && !othersStaged) {
+                // nothing left to resume: the cluster held only bulk (gigabytes after a million issues), so it goes
+                // whole, without deleting the run's rows first or checkpointing on the way out
+                staging.closeAndDelete();
+            } else {
+                // unfinished runs of other sites stay resumable
+                engine.discard(run.runId());
+            }
         }
         return 0;
     }

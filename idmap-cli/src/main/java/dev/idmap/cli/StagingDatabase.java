@@ -3,6 +3,7 @@ package dev.idmap.cli;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.idmap.core.storage.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 
@@ -82,6 +83,21 @@ final class StagingDatabase implements AutoCloseable {
         } catch (IllegalStateException exiting) {
             // the hook is running or has run
         }
+    }
+
+    /**
+     * Closes the pool, stops the embedded server at once and deletes its directory: for staging that holds nothing
+     * left to resume. Only for {@link #embedded()} databases.
+     */
+    void closeAndDelete() throws IOException {
+        if (embedded == null) {
+            throw new IllegalStateException("only the embedded database is deleted with its data");
+        }
+        synchronized (this) {
+            pool.close();
+            embedded.closeAndDelete();
+        }
+        close();
     }
 
     private synchronized void stop() {

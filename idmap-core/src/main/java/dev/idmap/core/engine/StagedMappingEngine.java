@@ -4,7 +4,6 @@ import dev.idmap.core.crawl.CrawlerFactory;
 import dev.idmap.core.crawl.NotAvailable;
 import dev.idmap.core.crawl.SiteCrawler;
 import dev.idmap.core.crawl.SkippedDetails;
-import dev.idmap.core.match.EntityMatcher;
 import dev.idmap.core.match.MatchRules;
 import dev.idmap.core.match.UserRule;
 import dev.idmap.core.model.EntityType;
@@ -12,6 +11,7 @@ import dev.idmap.core.model.Side;
 import dev.idmap.core.report.Decisions;
 import dev.idmap.core.report.DetailedRow;
 import dev.idmap.core.report.ReportWriter;
+import dev.idmap.core.storage.PostgresCopy;
 import dev.idmap.core.storage.StagingSchema;
 import dev.idmap.core.storage.StagingStore;
 import java.nio.file.Path;
@@ -45,16 +45,23 @@ public final class StagedMappingEngine implements MappingEngine {
 
     static final String USER_LOOKUP_SCOPE = "identity:user#migration-records";
     private static final int USER_LOOKUP_CHUNK = 100;
-    private static final long ANALYZE_AFTER_DECISIONS = 1_000;
 
     private final DataSource staging;
     private final CrawlerFactory crawlers;
     private final MatchRules rules;
     private final StagingStore store;
     private final int crawlWorkers;
+    private volatile Integer matchWorkers;
 
     /** Parts crawled at once by default: enough to overlap both sites' walks, few enough for small databases. */
     public static final int DEFAULT_CRAWL_WORKERS = 4;
+
+    /**
+     * Types matched at once on PostgreSQL (each worker holds two connections while matching): one worker's database
+     * joins while another's engine decides. On H2 the database runs in the engine's own process and types are matched
+     * one after another.
+     */
+    public static final int DEFAULT_MATCH_WORKERS = 2;
 
     private volatile boolean schemaReady;
 
@@ -110,26 +117,9 @@ public final class StagedMappingEngine implements MappingEngine {
 
         request.checkpoint();
         store.analyze();
-        long matchedSoFar = 0;
-        long sinceAnalyze = 0;
-        try (var matcher = new EntityMatcher(staging, rules)) {
-            for (int i = 0; i < order.size(); i++) {
-                request.checkpoint();
-                final long base = matchedSoFar;
-                final int done = i;
-                var decided = matcher.match(request.runId(), order.get(i), n -> {
-                    request.checkpoint(); // a type's decisions are redone from the start on the next run
-                    progress.report(new Progress(Phase.MATCH, done, order.size(), base + n));
-                });
-                matchedSoFar += decided;
-                sinceAnalyze += decided;
-                if (sinceAnalyze >= ANALYZE_AFTER_DECISIONS) {
-                    // later types join these decisions; stale statistics make PostgreSQL loop instead of hash
-                    store.analyzeDecisions();
-                    sinceAnalyze = 0;
-                }
-            }
-        }
+        long matchedSoFar = MatchWorkers.on(
+                        staging, rules, store, matchWorkers(), progress::report, request::checkpoint)
+                .match(request.runId(), order);
         explainNotAvailable(request.runId(), notAvailable);
         progress.report(new Progress(Phase.MATCH, order.size(), order.size(), matchedSoFar));
         request.checkpoint();
@@ -251,6 +241,17 @@ public final class StagedMappingEngine implements MappingEngine {
     public Set<String> stagedRunIds() {
         ensureSchema();
         return store.stagedRunIds();
+    }
+
+    private int matchWorkers() {
+        if (matchWorkers == null) {
+            try (var connection = staging.getConnection()) {
+                matchWorkers = PostgresCopy.isPostgres(connection) ? DEFAULT_MATCH_WORKERS : 1;
+            } catch (java.sql.SQLException e) {
+                throw new dev.idmap.core.storage.StagingFailure("cannot connect to the staging database", e);
+            }
+        }
+        return matchWorkers;
     }
 
     private void ensureSchema() {

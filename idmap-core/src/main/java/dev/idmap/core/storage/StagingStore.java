@@ -563,6 +563,9 @@ public final class StagingStore {
         private final String runId;
         private final Side side;
         private final CrawlScope scope;
+        /** {@link CrawlScope#name()}, built once: it is written with every row. */
+        private final String scopeName;
+
         private final LongConsumer progress;
         private final PreparedStatement insertEntity;
         private final PreparedStatement insertNewEntity;
@@ -585,6 +588,7 @@ public final class StagingStore {
             this.runId = runId;
             this.side = side;
             this.scope = scope;
+            this.scopeName = scope.name();
             this.progress = progress;
             scope.types().forEach(type -> pendingByType.put(type, new ArrayList<>()));
             this.copy = PostgresCopy.of(connection).orElse(null);
@@ -666,7 +670,7 @@ public final class StagingStore {
                             .field(sideCode)
                             .field(type)
                             .field(staged.id())
-                            .field(scope.name())
+                            .field(scopeName)
                             .field(staged.parentId())
                             .field(
                                     staged.parentType() == null
@@ -686,7 +690,7 @@ public final class StagingStore {
                                 .field(sideCode)
                                 .field(type)
                                 .field(staged.id())
-                                .field(scope.name())
+                                .field(scopeName)
                                 .field(key.key())
                                 .field(staged.anchor())
                                 .field(key.priority())
@@ -718,7 +722,7 @@ public final class StagingStore {
                 statement.setString(i++, sideCode);
                 statement.setString(i++, type);
                 statement.setString(i++, staged.id());
-                statement.setString(i++, scope.name());
+                statement.setString(i++, scopeName);
                 setNullable(statement, i++, staged.parentId());
                 setNullable(
                         statement,
@@ -754,7 +758,7 @@ public final class StagingStore {
                     insertKey.setString(k++, sideCode);
                     insertKey.setString(k++, type);
                     insertKey.setString(k++, staged.id());
-                    insertKey.setString(k++, scope.name());
+                    insertKey.setString(k++, scopeName);
                     insertKey.setString(k++, key.key());
                     insertKey.setString(k++, staged.anchor());
                     insertKey.setInt(k, key.priority());

@@ -220,6 +220,27 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server at once and deletes its directory, cluster and all: an immediate shutdown (no checkpoint, no
+     * flush of what its data no longer needs), for a cluster whose data has served its purpose (a finished
+     * {@code idmap map} run). Writing back gigabytes of staging pages only to delete them would be the slowest part of
+     * the stop.
+     */
+    public synchronized void closeAndDelete() throws IOException {
+        if (!closed) {
+            closed = true;
+            try {
+                var data = directory.resolve(DATA);
+                PostmasterPid.read(data)
+                        .flatMap(pid -> pid.liveServerOn(data))
+                        .ifPresent(postmaster -> signal(postmaster, "QUIT", STOP_TIMEOUT));
+            } finally {
+                release(lockChannel, lock);
+            }
+        }
+        FileUtils.deleteDirectory(directory.toFile());
+    }
+
     @Override
     public String toString() {
         return "embedded PostgreSQL in " + directory + " on 127.0.0.1:" + port;
