@@ -151,13 +151,16 @@ public final class EntityMatcher implements AutoCloseable {
                 "select s.id sid, s.name sname, s.parent_id sparent, sp.name scontainer, pm.cloud_id pcloud,"
                         + " k.id kid, k.priority kpriority, d.id did, d.name dname,"
                         + " case when d.tie_key = s.tie_key then 1 else 0 end tie_attr");
+        // a type's parent type is fixed (KeyRule.stage): as a literal, PostgreSQL reads only the parents' rows (an
+        // index range) instead of hashing every source entity of the run
+        var parentType = rule.type().parent().map(p -> "'" + p.name() + "'").orElse("s.parent_type");
         var joins = new StringBuilder("""
                  from idmap_stage_entity s
                  left join idmap_stage_entity sp on sp.run_id = s.run_id and sp.side = 'S'
-                   and sp.entity_type = s.parent_type and sp.id = s.parent_id
-                 left join idmap_stage_decision pm on pm.run_id = s.run_id and pm.entity_type = s.parent_type
+                   and sp.entity_type = %1$s and sp.id = s.parent_id
+                 left join idmap_stage_decision pm on pm.run_id = s.run_id and pm.entity_type = %1$s
                    and pm.source_id = s.parent_id and pm.status = 'MATCHED'
-                """);
+                """.formatted(parentType));
         var mappedReferences = new ArrayList<String>();
         var anchor = anchorExpression(rule, joins, SUBSTITUTE_NONE, mappedReferences);
         for (int i = 0; i < rule.references().size(); i++) {
@@ -175,8 +178,10 @@ public final class EntityMatcher implements AutoCloseable {
         }
         var anchored = rule.withinContainer() || !rule.references().isEmpty();
         if (anchored) {
-            // a Cloud entity with the same key elsewhere makes a better reason than "absent"
-            select.append(", case when exists (select 1 from idmap_stage_key x where x.run_id = s.run_id"
+            // a Cloud entity with the same key elsewhere makes a better reason than "absent"; a candidate is one
+            // (its key shares the match key), so the lookup is made only for the rows without one
+            select.append(", case when k.id is not null then 1 when exists (select 1 from idmap_stage_key x"
+                    + " where x.run_id = s.run_id"
                     + " and x.side = 'D' and x.entity_type = s.entity_type and x.match_key = sk.match_key)"
                     + " then 1 else 0 end near");
         } else {
