@@ -4,6 +4,7 @@ import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.model.Product;
 import dev.idmap.core.report.DetailedRow;
+import dev.idmap.core.storage.PostgresCopy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,15 +20,17 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The lookup table: one row per decision of a finished job. Filled from the engine's decision stream in batched
- * inserts committed batch by batch, so memory stays at one batch whatever the size of the job; a job becomes
- * SUCCESS (and its rows visible to lookups) only after the whole stream is in.
+ * The lookup table: one row per decision of a finished job. Filled from the engine's decision stream batch by batch
+ * ({@code COPY} on PostgreSQL, batched inserts on H2), each batch committed, so memory stays at one batch whatever the
+ * size of the job; a job becomes SUCCESS (and its rows visible to lookups) only after the whole stream is in.
  */
 public class LookupTable {
 
     static final int BATCH = 1000;
-    private static final String INSERT = "insert into idmap_mapping (job_id, entity_type, server_id, cloud_id, status,"
-            + " server_key, cloud_key, candidates, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String TABLE_COLUMNS =
+            "job_id, entity_type, server_id, cloud_id, status, server_key, cloud_key, candidates, reason";
+    private static final String INSERT =
+            "insert into idmap_mapping (" + TABLE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String COLUMNS =
             "select server_id, cloud_id, status, server_key, cloud_key, candidates, reason from idmap_mapping";
 
@@ -48,7 +51,8 @@ public class LookupTable {
         try (var connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (var insert = connection.prepareStatement(INSERT)) {
-                var batch = new Batch(connection, insert, jobId, product, loaded);
+                var batch = new Batch(
+                        connection, insert, PostgresCopy.of(connection).orElse(null), jobId, product, loaded);
                 decisions.accept(batch::add);
                 batch.flush();
                 return batch.total;
@@ -148,19 +152,34 @@ public class LookupTable {
         return rows;
     }
 
-    /** Inserts decisions in batches of {@value #BATCH}, committing each. */
+    /**
+     * Writes decisions in batches of {@value #BATCH}, committing each: one {@code COPY} per batch on PostgreSQL (no
+     * per-row parse, bind and execute; the commits do not wait for the disk, as the job's SUCCESS commit after the
+     * last batch does, and it cannot reach the disk before them), batched inserts elsewhere.
+     */
     private static final class Batch {
         private final Connection connection;
         private final PreparedStatement insert;
+        /** COPY on PostgreSQL, else null. */
+        private final PostgresCopy copy;
+
+        private final PostgresCopy.Rows rows = new PostgresCopy.Rows();
         private final String jobId;
         private final Product product;
         private final LongConsumer loaded;
         private int pending;
         private long total;
 
-        Batch(Connection connection, PreparedStatement insert, String jobId, Product product, LongConsumer loaded) {
+        Batch(
+                Connection connection,
+                PreparedStatement insert,
+                PostgresCopy copy,
+                String jobId,
+                Product product,
+                LongConsumer loaded) {
             this.connection = connection;
             this.insert = insert;
+            this.copy = copy;
             this.jobId = jobId;
             this.product = product;
             this.loaded = loaded;
@@ -169,17 +188,32 @@ public class LookupTable {
         void add(DetailedRow row) {
             var type = EntityType.byNamespace(product, row.entityType())
                     .orElseThrow(() -> new IllegalArgumentException("not a " + product + " type: " + row.entityType()));
+            var serverKey = LookupKeys.lookupKey(type, row.serverKey());
+            var cloudKey = row.status() == MatchStatus.MATCHED ? LookupKeys.lookupKey(type, row.cloudKey()) : null;
             try {
-                insert.setString(1, jobId);
-                insert.setString(2, row.entityType());
-                insert.setString(3, row.serverId());
-                nullable(4, row.cloudId());
-                insert.setString(5, row.status().name());
-                nullable(6, LookupKeys.lookupKey(type, row.serverKey()));
-                nullable(7, row.status() == MatchStatus.MATCHED ? LookupKeys.lookupKey(type, row.cloudKey()) : null);
-                nullable(8, row.candidates());
-                nullable(9, row.reason());
-                insert.addBatch();
+                if (copy != null) {
+                    rows.field(jobId)
+                            .field(row.entityType())
+                            .field(row.serverId())
+                            .field(row.cloudId())
+                            .field(row.status().name())
+                            .field(serverKey)
+                            .field(cloudKey)
+                            .field(row.candidates())
+                            .field(row.reason())
+                            .end();
+                } else {
+                    insert.setString(1, jobId);
+                    insert.setString(2, row.entityType());
+                    insert.setString(3, row.serverId());
+                    nullable(4, row.cloudId());
+                    insert.setString(5, row.status().name());
+                    nullable(6, serverKey);
+                    nullable(7, cloudKey);
+                    nullable(8, row.candidates());
+                    nullable(9, row.reason());
+                    insert.addBatch();
+                }
                 if (++pending >= BATCH) {
                     flush();
                 }
@@ -190,7 +224,13 @@ public class LookupTable {
 
         void flush() throws SQLException {
             if (pending > 0) {
-                insert.executeBatch();
+                if (copy != null) {
+                    PostgresCopy.commitWithoutWaiting(connection);
+                    copy.copy("idmap_mapping", TABLE_COLUMNS, rows);
+                    rows.clear();
+                } else {
+                    insert.executeBatch();
+                }
                 connection.commit();
                 total += pending;
                 pending = 0;
