@@ -11,14 +11,11 @@ import dev.idmap.core.crawl.SkippedDetails;
 import dev.idmap.core.storage.StagingFailure;
 import dev.idmap.core.storage.StagingStore;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,8 +53,6 @@ final class CrawlWorkers {
     private final StopSignal stop;
     private final AtomicLong entities = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-
-    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
     CrawlWorkers(
             StagingStore store,
@@ -120,14 +115,15 @@ final class CrawlWorkers {
                 pool.execute(() -> work(queue));
             }
         } finally {
-            awaitWorkers(pool);
+            // a worker still staging after the run has failed would race a resumed run over the same parts; an
+            // interrupt of the run's thread stops the workers at their next entity, still without interrupting them
+            WorkerPools.awaitAll(
+                    pool,
+                    "crawl workers",
+                    e -> failure.compareAndSet(
+                            null, new CrawlFailure(CrawlFailure.Kind.UNAVAILABLE, "the crawl was interrupted", e)));
         }
-        switch (failure.get()) {
-            case null -> {}
-            case RuntimeException e -> throw e;
-            case Error e -> throw e;
-            case Throwable e -> throw new IllegalStateException(e);
-        }
+        WorkerPools.rethrow(failure.get());
         if (stop.stopRequested()) {
             throw new RunStopped(runId);
         }
@@ -136,36 +132,6 @@ final class CrawlWorkers {
     /** True when the workers should leave their parts: one of them failed, or the run was asked to stop. */
     private boolean stopping() {
         return failure.get() != null || stop.stopRequested();
-    }
-
-    /**
-     * Waits until every worker has returned: a worker still staging after the run has failed would race a resumed
-     * run over the same parts.
-     */
-    private void awaitWorkers(ExecutorService pool) {
-        pool.shutdown();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    if (pool.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                        return;
-                    }
-                    System.getLogger(CrawlWorkers.class.getName())
-                            .log(System.Logger.Level.WARNING, "crawl workers still busy after " + STOP_TIMEOUT);
-                } catch (InterruptedException e) {
-                    // someone interrupted the run's thread: stop the workers at their next entity, still without
-                    // interrupting them, and keep waiting for them
-                    interrupted = true;
-                    failure.compareAndSet(
-                            null, new CrawlFailure(CrawlFailure.Kind.UNAVAILABLE, "the crawl was interrupted", e));
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private void work(ConcurrentLinkedQueue<Part> queue) {

@@ -6,17 +6,14 @@ import dev.idmap.core.model.EntityType;
 import dev.idmap.core.storage.StagingStore;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -77,7 +74,9 @@ final class MatchWorkers {
     private final Consumer<Progress> progress;
     private final Runnable checkpoint;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final AtomicInteger doneTypes = new AtomicInteger();
+    /** Types decided; read by the workers' progress reports. */
+    private final Set<EntityType> done = ConcurrentHashMap.newKeySet();
+
     private final AtomicLong decisions = new AtomicLong();
 
     /** On the staging database: {@link EntityMatcher}s, the rules' order, the decision table's statistics. */
@@ -127,7 +126,7 @@ final class MatchWorkers {
         var types = Set.copyOf(order);
         int pool = Math.max(1, Math.min(workers, order.size()));
         var matchers = new LinkedBlockingQueue<TypeMatcher>();
-        ExecutorService executor = Executors.newFixedThreadPool(
+        var executor = Executors.newFixedThreadPool(
                 pool, Thread.ofPlatform().name("idmap-match-", 1).daemon(true).factory());
         try {
             // opened here, one after another: workers taking two connections each at once could starve a small pool
@@ -137,16 +136,14 @@ final class MatchWorkers {
             var completions = new ExecutorCompletionService<Decided>(executor);
             var waiting = new ArrayList<>(order);
             var running = new HashSet<EntityType>();
-            var done = new LinkedHashSet<EntityType>();
             long sinceAnalyze = 0;
             while (done.size() < order.size()) {
                 if (failure.get() == null) {
                     checkpoint.run();
                 }
-                boolean started = false;
                 for (var it = waiting.iterator(); it.hasNext() && running.size() < pool && failure.get() == null; ) {
                     var type = it.next();
-                    if (!ready(type, types, done)) {
+                    if (!ready(type, types)) {
                         continue;
                     }
                     if (sinceAnalyze >= ANALYZE_AFTER_DECISIONS) {
@@ -156,11 +153,10 @@ final class MatchWorkers {
                     }
                     it.remove();
                     running.add(type);
-                    started = true;
                     completions.submit(() -> matchOne(runId, type, matchers, order.size()));
                 }
-                if (running.isEmpty()) {
-                    if (!started && failure.get() == null && !waiting.isEmpty()) {
+                if (running.isEmpty()) { // nothing could start: a failure, or types that can never be ready
+                    if (failure.get() == null) {
                         throw new IllegalStateException("no type of " + waiting + " can be matched: a dependency"
                                 + " cycle or a type matched after one outside the run");
                     }
@@ -173,13 +169,11 @@ final class MatchWorkers {
                     continue;
                 }
                 done.add(decided.type());
-                doneTypes.incrementAndGet();
                 sinceAnalyze += decided.count();
                 report(order.size());
             }
         } finally {
-            executor.shutdown();
-            awaitQuietly(executor);
+            WorkerPools.awaitAll(executor, "match workers", e -> failure.compareAndSet(null, new RunStopped(runId)));
             RuntimeException closing = null;
             for (var matcher : matchers) {
                 try {
@@ -192,16 +186,11 @@ final class MatchWorkers {
                 failure.set(closing);
             }
         }
-        switch (failure.get()) {
-            case null -> {}
-            case RuntimeException e -> throw e;
-            case Error e -> throw e;
-            case Throwable e -> throw new IllegalStateException(e);
-        }
+        WorkerPools.rethrow(failure.get());
         return decisions.get();
     }
 
-    private boolean ready(EntityType type, Set<EntityType> types, Set<EntityType> done) {
+    private boolean ready(EntityType type, Set<EntityType> types) {
         for (var before : matchAfter.apply(type)) {
             if (types.contains(before) && !done.contains(before)) {
                 return false;
@@ -236,7 +225,7 @@ final class MatchWorkers {
 
     /** Types finished and decisions made so far, both only growing while the run goes on. */
     private void report(int totalTypes) {
-        progress.accept(new Progress(Phase.MATCH, doneTypes.get(), totalTypes, decisions.get()));
+        progress.accept(new Progress(Phase.MATCH, done.size(), totalTypes, decisions.get()));
     }
 
     private record Decided(EntityType type, long count, Throwable failure) {}
@@ -263,22 +252,6 @@ final class MatchWorkers {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static void awaitQuietly(ExecutorService executor) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -12,9 +12,11 @@ import dev.idmap.core.report.Decisions;
 import dev.idmap.core.report.DetailedRow;
 import dev.idmap.core.report.ReportWriter;
 import dev.idmap.core.storage.PostgresCopy;
+import dev.idmap.core.storage.StagingFailure;
 import dev.idmap.core.storage.StagingSchema;
 import dev.idmap.core.storage.StagingStore;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +53,6 @@ public final class StagedMappingEngine implements MappingEngine {
     private final MatchRules rules;
     private final StagingStore store;
     private final int crawlWorkers;
-    private volatile Integer matchWorkers;
 
     /** Parts crawled at once by default: enough to overlap both sites' walks, few enough for small databases. */
     public static final int DEFAULT_CRAWL_WORKERS = 4;
@@ -243,15 +244,13 @@ public final class StagedMappingEngine implements MappingEngine {
         return store.stagedRunIds();
     }
 
+    /** {@link #DEFAULT_MATCH_WORKERS} on PostgreSQL, one on H2. */
     private int matchWorkers() {
-        if (matchWorkers == null) {
-            try (var connection = staging.getConnection()) {
-                matchWorkers = PostgresCopy.isPostgres(connection) ? DEFAULT_MATCH_WORKERS : 1;
-            } catch (java.sql.SQLException e) {
-                throw new dev.idmap.core.storage.StagingFailure("cannot connect to the staging database", e);
-            }
+        try (var connection = staging.getConnection()) {
+            return PostgresCopy.isPostgres(connection) ? DEFAULT_MATCH_WORKERS : 1;
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot connect to the staging database", e);
         }
-        return matchWorkers;
     }
 
     private void ensureSchema() {

@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.commons.io.FileUtils;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -208,16 +209,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** Stops the server (fast shutdown: open connections are ended, a checkpoint is written) and frees the directory. */
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            var data = directory.resolve(DATA);
-            PostmasterPid.read(data).flatMap(pid -> pid.liveServerOn(data)).ifPresent(EmbeddedPostgres::stop);
-        } finally {
-            release(lockChannel, lock);
-        }
+        shutDown(EmbeddedPostgres::stop);
     }
 
     /**
@@ -227,18 +219,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * the stop.
      */
     public synchronized void closeAndDelete() throws IOException {
-        if (!closed) {
-            closed = true;
-            try {
-                var data = directory.resolve(DATA);
-                PostmasterPid.read(data)
-                        .flatMap(pid -> pid.liveServerOn(data))
-                        .ifPresent(postmaster -> signal(postmaster, "QUIT", STOP_TIMEOUT));
-            } finally {
-                release(lockChannel, lock);
-            }
-        }
+        shutDown(postmaster -> signal(postmaster, "QUIT", STOP_TIMEOUT));
         FileUtils.deleteDirectory(directory.toFile());
+    }
+
+    /** Once: stops the server still running on the directory, then releases the directory's lock. */
+    private void shutDown(Consumer<ProcessHandle> stopping) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            var data = directory.resolve(DATA);
+            PostmasterPid.read(data).flatMap(pid -> pid.liveServerOn(data)).ifPresent(stopping);
+        } finally {
+            release(lockChannel, lock);
+        }
     }
 
     @Override

@@ -53,6 +53,28 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void close_and_delete_stops_the_server_at_once_and_leaves_no_directory_behind() throws Exception {
+        var directory = temp.resolve("postgres");
+        var postgres = EmbeddedPostgres.start(directory, 4);
+        var server = ProcessHandle.of(postgres.pid()).orElseThrow();
+        execute(
+                postgres,
+                "create table staged (v text)",
+                "insert into staged select 'row' from generate_series(1, 1000)");
+
+        postgres.closeAndDelete();
+
+        assertThat(server.isAlive()).as("postmaster stopped").isFalse();
+        assertThat(directory).doesNotExist();
+        postgres.close(); // and closing it again afterwards is harmless
+        try (var again = EmbeddedPostgres.start(directory, 4)) {
+            assertThat(again.started().initialized())
+                    .as("a fresh cluster in its place")
+                    .isTrue();
+        }
+    }
+
+    @Test
     void its_data_outlives_a_restart_and_a_second_server_on_the_directory_is_refused_in_one_line() throws Exception {
         var directory = temp.resolve("postgres");
         try (var postgres = EmbeddedPostgres.start(directory, 4)) {
