@@ -129,9 +129,14 @@ class MapCommandTest {
             assertThat(output.resolve(".staging")).doesNotExist();
             try (var connection = java.sql.DriverManager.getConnection(url, user, password);
                     var statement = connection.createStatement();
-                    var staged = statement.executeQuery("select count(*) from " + schema + ".idmap_stage_entity")) {
+                    var staged = statement.executeQuery("select (select count(*) from " + schema
+                            + ".idmap_stage_run) + (select count(*) from information_schema.tables"
+                            + " where table_schema = '" + schema
+                            + "' and table_name like 'idmap\\_stage\\_entity\\_%')")) {
                 staged.next();
-                assertThat(staged.getLong(1)).as("rows left staged").isZero();
+                assertThat(staged.getLong(1))
+                        .as("runs and run tables left staged")
+                        .isZero();
             }
         } finally {
             try (var connection = java.sql.DriverManager.getConnection(url, user, password);

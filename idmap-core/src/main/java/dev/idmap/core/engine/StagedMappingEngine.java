@@ -117,7 +117,7 @@ public final class StagedMappingEngine implements MappingEngine {
         var notAvailable = notAvailable(request.runId(), parts, source, destination);
 
         request.checkpoint();
-        store.analyze();
+        store.finishCrawl(request.runId());
         long matchedSoFar = MatchWorkers.on(
                         staging, rules, store, matchWorkers(), progress::report, request::checkpoint)
                 .match(request.runId(), order);

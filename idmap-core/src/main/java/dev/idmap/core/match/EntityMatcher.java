@@ -2,6 +2,7 @@ package dev.idmap.core.match;
 
 import dev.idmap.core.model.EntityType;
 import dev.idmap.core.storage.PostgresCopy;
+import dev.idmap.core.storage.StagedTables;
 import dev.idmap.core.storage.StagingFailure;
 import dev.idmap.core.storage.StagingStore;
 import java.sql.Connection;
@@ -26,6 +27,8 @@ public final class EntityMatcher implements AutoCloseable {
     private final Connection reader;
     private final Connection writerConnection;
     private EvidenceFinder evidence;
+    /** The tables of the run being matched. */
+    private StagedTables tables;
 
     static final int SUBSTITUTE_NONE = -1;
     static final int SUBSTITUTE_CONTAINER = -2;
@@ -55,12 +58,14 @@ public final class EntityMatcher implements AutoCloseable {
     /** Decides every staged source entity of {@code type} in run {@code runId}; returns how many. */
     public long match(String runId, EntityType type, LongConsumer progress) {
         try {
-            if (PostgresCopy.isPostgres(reader)) {
+            var postgres = PostgresCopy.isPostgres(reader);
+            if (postgres) {
                 try (var statement = reader.createStatement()) {
                     statement.execute("set local work_mem = '16MB'");
                 }
             }
-            evidence = new EvidenceFinder(writerConnection, runId, rules, type);
+            tables = StagedTables.of(runId, postgres);
+            evidence = new EvidenceFinder(writerConnection, runId, tables, rules, type);
             deleteDecisions(writerConnection, runId, type);
             long count = 0;
             try (var writer = new DecisionWriter(writerConnection, runId)) {
@@ -155,12 +160,12 @@ public final class EntityMatcher implements AutoCloseable {
         // index range) instead of hashing every source entity of the run
         var parentType = rule.type().parent().map(p -> "'" + p.name() + "'").orElse("s.parent_type");
         var joins = new StringBuilder("""
-                 from idmap_stage_entity s
-                 left join idmap_stage_entity sp on sp.run_id = s.run_id and sp.side = 'S'
+                 from %2$s s
+                 left join %2$s sp on sp.run_id = s.run_id and sp.side = 'S'
                    and sp.entity_type = %1$s and sp.id = s.parent_id
                  left join idmap_stage_decision pm on pm.run_id = s.run_id and pm.entity_type = %1$s
                    and pm.source_id = s.parent_id and pm.status = 'MATCHED'
-                """.formatted(parentType));
+                """.formatted(parentType, tables.entity()));
         var mappedReferences = new ArrayList<String>();
         var anchor = anchorExpression(rule, joins, SUBSTITUTE_NONE, mappedReferences);
         for (int i = 0; i < rule.references().size(); i++) {
@@ -180,7 +185,7 @@ public final class EntityMatcher implements AutoCloseable {
         if (anchored) {
             // a Cloud entity with the same key elsewhere makes a better reason than "absent"; a candidate is one
             // (its key shares the match key), so the lookup is made only for the rows without one
-            select.append(", case when k.id is not null then 1 when exists (select 1 from idmap_stage_key x"
+            select.append(", case when k.id is not null then 1 when exists (select 1 from " + tables.key() + " x"
                     + " where x.run_id = s.run_id"
                     + " and x.side = 'D' and x.entity_type = s.entity_type and x.match_key = sk.match_key)"
                     + " then 1 else 0 end near");
@@ -188,15 +193,15 @@ public final class EntityMatcher implements AutoCloseable {
             select.append(", 0 near");
         }
         joins.append("""
-                 left join idmap_stage_key sk on sk.run_id = s.run_id and sk.side = 'S'
+                 left join %1$s sk on sk.run_id = s.run_id and sk.side = 'S'
                    and sk.entity_type = s.entity_type and sk.id = s.id
-                 left join idmap_stage_key k on k.run_id = s.run_id and k.side = 'D'
-                   and k.entity_type = s.entity_type and k.match_key = sk.match_key and k.anchor = """);
+                 left join %1$s k on k.run_id = s.run_id and k.side = 'D'
+                   and k.entity_type = s.entity_type and k.match_key = sk.match_key and k.anchor = """.formatted(tables.key()));
         joins.append(anchor);
         joins.append("""
 
-                 left join idmap_stage_entity d on d.run_id = k.run_id and d.side = 'D'
-                   and d.entity_type = k.entity_type and d.id = k.id""");
+                 left join %s d on d.run_id = k.run_id and d.side = 'D'
+                   and d.entity_type = k.entity_type and d.id = k.id""".formatted(tables.entity()));
         return select + joins.toString() + "\n where s.run_id = ? and s.side = 'S' and s.entity_type = ?"
                 + passCondition + " order by s.id, d.id, k.priority";
     }
@@ -280,17 +285,17 @@ public final class EntityMatcher implements AutoCloseable {
         var sql = """
                 select s.id sid, s.name sname, mk.account_id by_key, mu.account_id by_username,
                   sk.match_key email, k.id did
-                from idmap_stage_entity s
+                from %1$s s
                 left join idmap_stage_user_migration mk on mk.run_id = s.run_id and mk.by_key = true
                   and mk.server_user = s.id
                 left join idmap_stage_user_migration mu on mu.run_id = s.run_id and mu.by_key = false
                   and mu.server_user = s.name
-                left join idmap_stage_key sk on sk.run_id = s.run_id and sk.side = 'S'
+                left join %2$s sk on sk.run_id = s.run_id and sk.side = 'S'
                   and sk.entity_type = s.entity_type and sk.id = s.id
-                left join idmap_stage_key k on k.run_id = s.run_id and k.side = 'D'
+                left join %2$s k on k.run_id = s.run_id and k.side = 'D'
                   and k.entity_type = s.entity_type and k.match_key = sk.match_key
                 where s.run_id = ? and s.side = 'S' and s.entity_type = ?
-                order by s.id, k.id""";
+                order by s.id, k.id""".formatted(tables.entity(), tables.key());
         long count = 0;
         try (var statement = reader.prepareStatement(sql)) {
             statement.setFetchSize(StagingStore.FETCH);

@@ -1,6 +1,7 @@
 package dev.idmap.core.match;
 
 import dev.idmap.core.model.EntityType;
+import dev.idmap.core.storage.StagedTables;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,14 +26,16 @@ final class EvidenceFinder {
 
     private final Connection connection;
     private final String runId;
+    private final StagedTables tables;
     private final MatchRules rules;
     private final List<Evidence> evidence;
     private final Map<Evidence, Map<String, Map<String, Long>>> usedPairs = new HashMap<>();
     private final Map<Evidence, Boolean> carriersDecided = new HashMap<>();
 
-    EvidenceFinder(Connection connection, String runId, MatchRules rules, EntityType type) {
+    EvidenceFinder(Connection connection, String runId, StagedTables tables, MatchRules rules, EntityType type) {
         this.connection = connection;
         this.runId = runId;
+        this.tables = tables;
         this.rules = rules;
         this.evidence = rules.evidenceFor(type);
     }
@@ -162,11 +165,11 @@ final class EvidenceFinder {
      * The matched carriers of a type (bind run id and carrier type) joined to their Cloud twins, where both show
      * the usage column.
      */
-    private static String matchedPairs(String column) {
-        return " from idmap_stage_entity s"
+    private String matchedPairs(String column) {
+        return " from " + tables.entity() + " s"
                 + " join idmap_stage_decision m on m.run_id = s.run_id and m.entity_type = s.entity_type"
                 + "   and m.source_id = s.id and m.status = 'MATCHED'"
-                + " join idmap_stage_entity d on d.run_id = s.run_id and d.side = 'D'"
+                + " join " + tables.entity() + " d on d.run_id = s.run_id and d.side = 'D'"
                 + "   and d.entity_type = s.entity_type and d.id = m.cloud_id"
                 + " where s.run_id = ? and s.side = 'S' and s.entity_type = ?"
                 + "   and s." + column + " is not null and d." + column + " is not null";
@@ -198,13 +201,13 @@ final class EvidenceFinder {
         // the anchor expression over the joined decisions was only a filter over every Cloud key of the same
         // match key (9.4 s against 60 ms per candidate for an issue link type at 100,000 issues)
         var sql = "select count(*) from (select s.run_id, s.entity_type, sk.match_key, " + anchor + " anchor"
-                + " from idmap_stage_entity s" + joins
-                + " join idmap_stage_key sk on sk.run_id = s.run_id and sk.side = 'S'"
+                + " from " + tables.entity() + " s" + joins
+                + " join " + tables.key() + " sk on sk.run_id = s.run_id and sk.side = 'S'"
                 + "   and sk.entity_type = s.entity_type and sk.id = s.id"
                 + " where s.run_id = ? and s.side = 'S' and s.entity_type = ? and "
                 + (contained ? "s.parent_id" : "s.ref" + (index + 1)) + " = ?"
                 + " offset 0 rows) x"
-                + " where exists (select 1 from idmap_stage_key k where k.run_id = x.run_id and k.side = 'D'"
+                + " where exists (select 1 from " + tables.key() + " k where k.run_id = x.run_id and k.side = 'D'"
                 + "   and k.entity_type = x.entity_type and k.match_key = x.match_key and k.anchor = x.anchor)";
         try (var query = connection.prepareStatement(sql)) {
             query.setString(1, candidate); // in the anchor, which comes first now

@@ -7,7 +7,9 @@ import javax.sql.DataSource;
 /**
  * The engine's own tables, created with idempotent DDL ({@code create … if not exists}) that runs unchanged on H2
  * (PostgreSQL mode) and PostgreSQL. All names start with {@code idmap_stage_}, so the tables share a database with
- * the service's Flyway-managed schema without touching its history table; every row carries its run id.
+ * the service's Flyway-managed schema without touching its history table; every row carries its run id. The bulk of
+ * a run (entities and keys) is in tables of the run's own on PostgreSQL ({@link StagedTables}); the shared entity and
+ * key tables exist on H2 only (PostgreSQL databases of earlier versions may still hold them, unused).
  *
  * <p>Why not Flyway here: the engine is a library handed a {@code DataSource}; a second Flyway history in the same
  * schema would need coordination with the service's migrations for no gain while the staging tables are disposable
@@ -45,49 +47,11 @@ public final class StagingSchema {
             "alter table idmap_stage_part add column if not exists refused_request varchar(4000)",
             "alter table idmap_stage_part add column if not exists refused_answer varchar(4000)",
             """
-            create table if not exists idmap_stage_entity (
-              run_id varchar(200) not null,
-              side varchar(1) not null,
-              entity_type varchar(40) not null,
-              id varchar(512) not null,
-              scope varchar(600) not null,
-              parent_id varchar(512),
-              parent_type varchar(40),
-              name varchar(4000),
-              ref1 varchar(512),
-              ref2 varchar(512),
-              ref3 varchar(512),
-              tie_ref varchar(512),
-              tie_key varchar(4000) not null,
-              primary key (run_id, side, entity_type, id))""",
-            // a part's rows are wiped only when it is started again, which the part-start table says; the index on
-            // scope cost every staged row a B-tree insert for that rare delete (dropped from earlier versions)
-            "drop index if exists idmap_stage_entity_scope",
-            """
             create table if not exists idmap_stage_part_start (
               run_id varchar(200) not null,
               side varchar(16) not null,
               scope varchar(600) not null,
               primary key (run_id, side, scope))""",
-            // usage-evidence columns (an issue's status, type, priority…), added to tables of earlier versions
-            "alter table idmap_stage_entity add column if not exists use1 varchar(512)",
-            "alter table idmap_stage_entity add column if not exists use2 varchar(512)",
-            "alter table idmap_stage_entity add column if not exists use3 varchar(512)",
-            "alter table idmap_stage_entity add column if not exists use4 varchar(512)",
-            """
-            create table if not exists idmap_stage_key (
-              run_id varchar(200) not null,
-              side varchar(1) not null,
-              entity_type varchar(40) not null,
-              id varchar(512) not null,
-              scope varchar(600) not null,
-              match_key varchar(4000) not null,
-              anchor varchar(2100) not null,
-              priority int not null)""",
-            "create index if not exists idmap_stage_key_lookup"
-                    + " on idmap_stage_key (run_id, side, entity_type, match_key, anchor)",
-            "create index if not exists idmap_stage_key_entity on idmap_stage_key (run_id, side, entity_type, id)",
-            "drop index if exists idmap_stage_key_scope",
             """
             create table if not exists idmap_stage_user_migration (
               run_id varchar(200) not null,
@@ -134,7 +98,96 @@ public final class StagingSchema {
               examples varchar(4000) not null,
               primary key (run_id, side, scope, entity_type, endpoint, status))""");
 
+    /** The entity and key tables all runs share on H2 (on PostgreSQL each run has its own: {@link StagedTables}). */
+    private static final List<String> SHARED_BULK_DDL = List.of(
+            """
+            create table if not exists idmap_stage_entity (
+              run_id varchar(200) not null,
+              side varchar(1) not null,
+              entity_type varchar(40) not null,
+              id varchar(512) not null,
+              scope varchar(600) not null,
+              parent_id varchar(512),
+              parent_type varchar(40),
+              name varchar(4000),
+              ref1 varchar(512),
+              ref2 varchar(512),
+              ref3 varchar(512),
+              tie_ref varchar(512),
+              tie_key varchar(4000) not null,
+              primary key (run_id, side, entity_type, id))""",
+            // a part's rows are wiped only when it is started again, which the part-start table says; the index on
+            // scope cost every staged row a B-tree insert for that rare delete (dropped from earlier versions)
+            "drop index if exists idmap_stage_entity_scope",
+            // usage-evidence columns (an issue's status, type, priority…), added to tables of earlier versions
+            "alter table idmap_stage_entity add column if not exists use1 varchar(512)",
+            "alter table idmap_stage_entity add column if not exists use2 varchar(512)",
+            "alter table idmap_stage_entity add column if not exists use3 varchar(512)",
+            "alter table idmap_stage_entity add column if not exists use4 varchar(512)",
+            """
+            create table if not exists idmap_stage_key (
+              run_id varchar(200) not null,
+              side varchar(1) not null,
+              entity_type varchar(40) not null,
+              id varchar(512) not null,
+              scope varchar(600) not null,
+              match_key varchar(4000) not null,
+              anchor varchar(2100) not null,
+              priority int not null)""",
+            "create index if not exists idmap_stage_key_lookup"
+                    + " on idmap_stage_key (run_id, side, entity_type, match_key, anchor)",
+            "create index if not exists idmap_stage_key_entity on idmap_stage_key (run_id, side, entity_type, id)",
+            "drop index if exists idmap_stage_key_scope");
+
     private StagingSchema() {}
+
+    /**
+     * The statements creating a run's own tables on PostgreSQL ({@link StagedTables#ownTables()}): the columns of the
+     * shared tables, no key and no index, so that COPY only appends while the crawl runs.
+     */
+    static List<String> ownTables(StagedTables tables) {
+        return List.of("""
+                create table if not exists %s (
+                  run_id varchar(200) not null,
+                  side varchar(1) not null,
+                  entity_type varchar(40) not null,
+                  id varchar(512) not null,
+                  scope varchar(600) not null,
+                  parent_id varchar(512),
+                  parent_type varchar(40),
+                  name varchar(4000),
+                  ref1 varchar(512),
+                  ref2 varchar(512),
+                  ref3 varchar(512),
+                  tie_ref varchar(512),
+                  tie_key varchar(4000) not null,
+                  use1 varchar(512),
+                  use2 varchar(512),
+                  use3 varchar(512),
+                  use4 varchar(512))""".formatted(tables.entity()), """
+                create table if not exists %s (
+                  run_id varchar(200) not null,
+                  side varchar(1) not null,
+                  entity_type varchar(40) not null,
+                  id varchar(512) not null,
+                  scope varchar(600) not null,
+                  match_key varchar(4000) not null,
+                  anchor varchar(2100) not null,
+                  priority int not null)""".formatted(tables.key()));
+    }
+
+    /** The unique index of a run's own entity table, whose build fails while a duplicate is staged. */
+    static String ownEntityIndex(StagedTables tables) {
+        return "create unique index if not exists %1$s_id on %1$s (side, entity_type, id)".formatted(tables.entity());
+    }
+
+    /** The indexes of a run's own key table: by key (the candidates' lookup) and by entity (its own keys). */
+    static List<String> ownKeyIndexes(StagedTables tables) {
+        return List.of(
+                "create index if not exists %1$s_lookup on %1$s (side, entity_type, match_key, anchor)"
+                        .formatted(tables.key()),
+                "create index if not exists %1$s_entity on %1$s (side, entity_type, id)".formatted(tables.key()));
+    }
 
     /**
      * Creates what is missing; safe to call on every run. Two processes creating the same table at once can make
@@ -148,6 +201,11 @@ public final class StagingSchema {
                 connection.setAutoCommit(true);
                 for (var ddl : DDL) {
                     statement.execute(ddl);
+                }
+                if (!PostgresCopy.isPostgres(connection)) {
+                    for (var ddl : SHARED_BULK_DDL) {
+                        statement.execute(ddl);
+                    }
                 }
                 return;
             } catch (SQLException e) {

@@ -40,6 +40,10 @@ public final class StagingStore {
     private final DataSource dataSource;
     private final MatchRules rules;
     private final InstantSource clock;
+    /** Whether the staging database is PostgreSQL, asked once on first use. */
+    private volatile Boolean postgres;
+    /** The runs whose own tables this store has made sure of (created if they were missing). */
+    private final Set<String> ownTablesEnsured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public StagingStore(DataSource dataSource, MatchRules rules, InstantSource clock) {
         this.dataSource = dataSource;
@@ -49,6 +53,24 @@ public final class StagingStore {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The tables of a run's entities and keys ({@link StagedTables}). */
+    public StagedTables tables(String runId) {
+        return StagedTables.of(runId, isPostgres());
+    }
+
+    private boolean isPostgres() {
+        var known = postgres;
+        if (known == null) {
+            try (var connection = dataSource.getConnection()) {
+                known = PostgresCopy.isPostgres(connection);
+            } catch (SQLException e) {
+                throw new StagingFailure("cannot connect to the staging database", e);
+            }
+            postgres = known;
+        }
+        return known;
     }
 
     public boolean isFinished(String runId, Side side, String scope) {
@@ -109,8 +131,9 @@ public final class StagingStore {
      */
     public PartWriter startPart(Connection session, String runId, Side side, CrawlScope scope, LongConsumer progress) {
         try {
+            var tables = ensuredTables(runId);
             if (startedBefore(session, runId, side, scope.name())) {
-                for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY, StagingSchema.DETAIL)) {
+                for (var table : List.of(tables.entity(), tables.key(), StagingSchema.DETAIL)) {
                     try (var delete = session.prepareStatement(
                             "delete from " + table + " where run_id = ? and side = ? and scope = ?")) {
                         delete.setString(1, runId);
@@ -168,7 +191,8 @@ public final class StagingStore {
     public void markRefused(String runId, Side side, String scope, String request, String answer) {
         try (var connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            for (var table : List.of(StagingSchema.ENTITY, StagingSchema.KEY, StagingSchema.DETAIL)) {
+            var tables = ensuredTables(runId);
+            for (var table : List.of(tables.entity(), tables.key(), StagingSchema.DETAIL)) {
                 try (var delete = connection.prepareStatement(
                         "delete from " + table + " where run_id = ? and side = ? and scope = ?")) {
                     delete.setString(1, runId);
@@ -331,7 +355,7 @@ public final class StagingStore {
             java.util.function.Consumer<List<String>> chunk) {
         // usernames are only asked for users the key lookup did not find: fewer requests to a rate-limited site
         var column = byKey ? "s.id" : "s.name";
-        var sql = "select " + column + " from idmap_stage_entity s where s.run_id = ? and s.side = 'S'"
+        var sql = "select " + column + " from " + tables(runId).entity() + " s where s.run_id = ? and s.side = 'S'"
                 + " and s.entity_type = ? and " + column + " is not null"
                 + (byKey
                         ? ""
@@ -389,14 +413,6 @@ public final class StagingStore {
         }
     }
 
-    /**
-     * Refreshes the planner statistics of the staging tables. Freshly filled tables have none, and PostgreSQL then
-     * plans the matching joins as if they were empty (nested scans instead of index probes).
-     */
-    public void analyze() {
-        analyze(List.of(StagingSchema.ENTITY, StagingSchema.KEY, StagingSchema.DECISION));
-    }
-
     /** Refreshes the statistics of the decision table, which grows while types are matched one after another. */
     public void analyzeDecisions() {
         analyze(List.of(StagingSchema.DECISION));
@@ -448,6 +464,7 @@ public final class StagingStore {
                         + run.sourceUrl() + " -> " + run.destinationUrl() + ", not " + product + " " + sourceUrl
                         + " -> " + destinationUrl + "; give the new run another id");
             }
+            ensuredTables(runId);
             return known;
         }
         try (var connection = dataSource.getConnection();
@@ -460,10 +477,91 @@ public final class StagingStore {
             insert.setString(4, destinationUrl);
             insert.setTimestamp(5, Timestamp.from(clock.instant()));
             insert.executeUpdate();
-            return java.util.Optional.empty();
         } catch (SQLException e) {
             throw new StagingFailure("cannot register run " + runId, e);
         }
+        ensuredTables(runId);
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The run's tables, after creating its own entity and key tables (PostgreSQL) if they are not there yet: once per
+     * run and store, at the run's registration or at the first part staged or refused.
+     */
+    private StagedTables ensuredTables(String runId) {
+        var tables = tables(runId);
+        if (!tables.ownTables() || ownTablesEnsured.contains(runId)) {
+            return tables;
+        }
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            for (var ddl : StagingSchema.ownTables(tables)) {
+                statement.execute(ddl);
+            }
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot create the staging tables of run " + runId, e);
+        }
+        ownTablesEnsured.add(runId);
+        return tables;
+    }
+
+    /**
+     * Ends a run's crawl: on PostgreSQL its own tables get their indexes, built once from the loaded rows (an entity
+     * listed twice, such as a sprint under two boards, keeps its first row and its keys are staged once); then the
+     * planner statistics are refreshed. Safe to call again (a resumed run whose crawl was over).
+     */
+    public void finishCrawl(String runId) {
+        var tables = ensuredTables(runId);
+        if (tables.ownTables()) {
+            buildIndexes(runId, tables);
+            analyze(List.of(tables.entity(), tables.key(), StagingSchema.DECISION));
+        } else {
+            analyze(List.of(StagingSchema.ENTITY, StagingSchema.KEY, StagingSchema.DECISION));
+        }
+    }
+
+    private void buildIndexes(String runId, StagedTables tables) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            // the rows are sorted once for each index; the session's sort memory keeps most of that in memory
+            statement.execute("set maintenance_work_mem = '128MB'");
+            try {
+                statement.execute(StagingSchema.ownEntityIndex(tables));
+            } catch (SQLException duplicate) {
+                if (!UNIQUE_VIOLATION.equals(duplicate.getSQLState())) {
+                    throw duplicate;
+                }
+                removeDuplicates(statement, tables);
+                statement.execute(StagingSchema.ownEntityIndex(tables));
+            }
+            for (var ddl : StagingSchema.ownKeyIndexes(tables)) {
+                statement.execute(ddl);
+            }
+            statement.execute("reset maintenance_work_mem");
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot index the staged entities of run " + runId, e);
+        }
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * Keeps one row of an entity staged more than once, the one at the lowest row position (the first one staged,
+     * unless a part started again reused the space of its earlier rows), and one of each of its distinct keys. The
+     * listings that repeat an entity repeat the same one; an entity that changed between two listings keeps the keys
+     * of both, and its candidates under either are weighed as usual (ambiguous when they differ, never a guess).
+     */
+    private static void removeDuplicates(java.sql.Statement statement, StagedTables tables) throws SQLException {
+        statement.execute("""
+                delete from %1$s a using %1$s b
+                where a.side = b.side and a.entity_type = b.entity_type and a.id = b.id and a.ctid > b.ctid""".formatted(tables.entity()));
+        statement.execute("""
+                delete from %1$s a using %1$s b
+                where a.side = b.side and a.entity_type = b.entity_type and a.id = b.id
+                  and a.match_key = b.match_key and a.anchor = b.anchor and a.priority = b.priority
+                  and a.ctid > b.ctid""".formatted(tables.key()));
     }
 
     /** The registered runs whose staged data is kept, most recently started first. */
@@ -502,11 +600,27 @@ public final class StagingStore {
         }
     }
 
-    /** Removes everything staged for a run: entities, checkpoints, decisions and its registration. */
+    /**
+     * Removes everything staged for a run: entities, checkpoints, decisions and its registration. A run's own tables
+     * go first, so that a discard cut short leaves the run registered, and discarded again later.
+     */
     public void discard(String runId) {
+        var tables = tables(runId);
+        if (tables.ownTables()) {
+            try (var connection = dataSource.getConnection();
+                    var statement = connection.createStatement()) {
+                connection.setAutoCommit(true);
+                statement.execute("drop table if exists " + tables.key());
+                statement.execute("drop table if exists " + tables.entity());
+            } catch (SQLException e) {
+                throw new StagingFailure("cannot drop the staging tables of run " + runId, e);
+            }
+            ownTablesEnsured.remove(runId);
+        } else {
+            update("delete from " + tables.key() + " where run_id = ?", runId);
+            update("delete from " + tables.entity() + " where run_id = ?", runId);
+        }
         for (var table : List.of(
-                StagingSchema.KEY,
-                StagingSchema.ENTITY,
                 StagingSchema.USER_MIGRATION,
                 StagingSchema.DECISION,
                 StagingSchema.DETAIL,
@@ -517,12 +631,43 @@ public final class StagingStore {
         }
     }
 
-    /** The runs that have anything staged (entities or checkpoints). */
+    /** How many entities (of both sides) a run has staged: none once it is discarded. */
+    public long stagedEntities(String runId) {
+        var tables = tables(runId);
+        try (var connection = dataSource.getConnection()) {
+            if (tables.ownTables()) {
+                try (var exists = connection.prepareStatement("select to_regclass(?) is not null")) {
+                    exists.setString(1, tables.entity());
+                    try (var result = exists.executeQuery()) {
+                        result.next();
+                        if (!result.getBoolean(1)) {
+                            return 0;
+                        }
+                    }
+                }
+            }
+            try (var count =
+                    connection.prepareStatement("select count(*) from " + tables.entity() + " where run_id = ?")) {
+                count.setString(1, runId);
+                try (var result = count.executeQuery()) {
+                    result.next();
+                    return result.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot count the staged entities of run " + runId, e);
+        }
+    }
+
+    /** The runs that have anything staged (a registration, checkpoints or entities). */
     public Set<String> stagedRunIds() {
         var runs = new TreeSet<String>();
+        var tables = isPostgres()
+                ? List.of(StagingSchema.RUN, StagingSchema.PART)
+                : List.of(StagingSchema.RUN, StagingSchema.PART, StagingSchema.ENTITY);
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
-            for (var table : List.of(StagingSchema.PART, StagingSchema.ENTITY)) {
+            for (var table : tables) {
                 try (var result = statement.executeQuery("select distinct run_id from " + table)) {
                     while (result.next()) {
                         runs.add(result.getString(1));
@@ -566,6 +711,8 @@ public final class StagingStore {
         /** {@link CrawlScope#name()}, built once: it is written with every row. */
         private final String scopeName;
 
+        private final StagedTables tables;
+
         private final LongConsumer progress;
         private final PreparedStatement insertEntity;
         private final PreparedStatement insertNewEntity;
@@ -589,21 +736,22 @@ public final class StagingStore {
             this.side = side;
             this.scope = scope;
             this.scopeName = scope.name();
+            this.tables = tables(runId);
             this.progress = progress;
             scope.types().forEach(type -> pendingByType.put(type, new ArrayList<>()));
             this.copy = PostgresCopy.of(connection).orElse(null);
-            this.insertEntity = connection.prepareStatement("insert into idmap_stage_entity (" + ENTITY_COLUMNS
+            this.insertEntity = connection.prepareStatement("insert into " + tables.entity() + " (" + ENTITY_COLUMNS
                     + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             // a crawler may list an entity twice (a sprint under two boards): the first one staged wins
             this.insertNewEntity = connection.prepareStatement("""
-                    insert into idmap_stage_entity (run_id, side, entity_type, id, scope, parent_id, parent_type,
+                    insert into %1$s (run_id, side, entity_type, id, scope, parent_id, parent_type,
                       name, ref1, ref2, ref3, tie_ref, tie_key, use1, use2, use3, use4)
                     select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                    where not exists (select 1 from idmap_stage_entity
-                      where run_id = ? and side = ? and entity_type = ? and id = ?)""");
+                    where not exists (select 1 from %1$s
+                      where run_id = ? and side = ? and entity_type = ? and id = ?)""".formatted(tables.entity()));
             this.insertKey = connection.prepareStatement("""
-                    insert into idmap_stage_key (run_id, side, entity_type, id, scope, match_key, anchor, priority)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""");
+                    insert into %s (run_id, side, entity_type, id, scope, match_key, anchor, priority)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""".formatted(tables.key()));
         }
 
         @Override
@@ -698,8 +846,8 @@ public final class StagingStore {
                     }
                 }
             }
-            copy.copy(StagingSchema.ENTITY, ENTITY_COLUMNS, entityRows);
-            copy.copy(StagingSchema.KEY, KEY_COLUMNS, keyRows);
+            copy.copy(tables.entity(), ENTITY_COLUMNS, entityRows);
+            copy.copy(tables.key(), KEY_COLUMNS, keyRows);
         }
 
         private void writeEachType(PreparedStatement statement, boolean deduplicate) throws SQLException {

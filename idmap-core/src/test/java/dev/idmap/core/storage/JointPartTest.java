@@ -111,8 +111,8 @@ class JointPartTest {
     private static Map<String, Long> stagedPerType(String runId) throws SQLException {
         var counts = new TreeMap<String, Long>();
         try (var connection = DATABASE.getConnection();
-                var query = connection.prepareStatement(
-                        "select entity_type, count(*) from idmap_stage_entity where run_id = ? group by entity_type")) {
+                var query = connection.prepareStatement("select entity_type, count(*) from "
+                        + STORE.tables(runId).entity() + " where run_id = ? group by entity_type")) {
             query.setString(1, runId);
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {

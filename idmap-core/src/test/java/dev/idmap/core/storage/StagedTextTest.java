@@ -54,14 +54,14 @@ class StagedTextTest {
         }
 
         // then
-        assertThat(stagedNames(database)).containsExactlyElementsOf(names);
+        assertThat(stagedNames(database, store.tables("text"))).containsExactlyElementsOf(names);
     }
 
-    private static List<String> stagedNames(DataSource database) throws SQLException {
+    private static List<String> stagedNames(DataSource database, StagedTables tables) throws SQLException {
         try (var connection = database.getConnection();
                 var statement = connection.createStatement();
                 var result = statement.executeQuery(
-                        "select name from idmap_stage_entity where run_id = 'text' order by id")) {
+                        "select name from " + tables.entity() + " where run_id = 'text' order by id")) {
             var names = new ArrayList<String>();
             while (result.next()) {
                 names.add(result.getString(1));

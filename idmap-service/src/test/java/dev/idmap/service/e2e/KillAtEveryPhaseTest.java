@@ -10,6 +10,7 @@ import static dev.idmap.testsupport.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.idmap.core.storage.StagedTables;
 import dev.idmap.core.storage.embedded.EmbeddedPostgres;
 import dev.idmap.sim.SimConfig;
 import dev.idmap.sim.SimProduct;
@@ -228,10 +229,11 @@ class KillAtEveryPhaseTest {
             throws SQLException {
         try (var connection = DriverManager.getConnection(url, user, password);
                 var statement = connection.prepareStatement("select (select count(*) from idmap_stage_part"
-                        + " where run_id = ?) + (select count(*) from idmap_stage_entity where run_id = ?)")) {
+                        + " where run_id = ?) + (case when to_regclass(?) is null then 0 else 1 end)")) {
             for (var runId : runIds) {
                 statement.setString(1, runId);
-                statement.setString(2, runId);
+                // the run's own entity table, dropped with the run
+                statement.setString(2, StagedTables.of(runId, true).entity());
                 try (var result = statement.executeQuery()) {
                     result.next();
                     assertThat(result.getLong(1)).as("rows staged for " + runId).isZero();

@@ -4,9 +4,11 @@ import static dev.idmap.testsupport.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.idmap.core.match.MatchRules;
 import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.report.DetailedReport;
 import dev.idmap.core.report.DetailedRow;
+import dev.idmap.core.storage.StagingStore;
 import dev.idmap.sim.GroundTruthRow;
 import dev.idmap.sim.SimConfig;
 import dev.idmap.sim.SimProduct;
@@ -175,13 +177,10 @@ abstract class SeedWorkflowContract {
         assertThat(logs.getAll()).contains(jobId);
 
         // and the finished job's staged entities and checkpoints were discarded
-        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(server.bean(javax.sql.DataSource.class));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql("select count(*) from idmap_stage_entity where run_id = ?")
-                                .param(jobId)
-                                .query(Long.class)
-                                .single()
-                        == 0L);
+        var dataSource = server.bean(javax.sql.DataSource.class);
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        var staging = new StagingStore(dataSource, MatchRules.standard(), java.time.InstantSource.system());
+        await().atMost(Duration.ofSeconds(10)).until(() -> staging.stagedEntities(jobId) == 0L);
         assertThat(jdbc.sql("select count(*) from idmap_stage_part where run_id = ?")
                         .param(jobId)
                         .query(Long.class)
