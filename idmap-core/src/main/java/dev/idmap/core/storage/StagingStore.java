@@ -486,19 +486,31 @@ public final class StagingStore {
 
     /**
      * The run's tables, after creating its own entity and key tables (PostgreSQL) if they are not there yet: once per
-     * run and store, at the run's registration or at the first part staged or refused.
+     * run and store, at the run's registration or at the first part staged or refused. A run that had checkpoints
+     * but no tables of its own was staged by an earlier version into the shared tables: its checkpoints are forgotten
+     * with the tables' creation, so that it is crawled again into its own.
      */
     private StagedTables ensuredTables(String runId) {
         var tables = tables(runId);
         if (!tables.ownTables() || ownTablesEnsured.contains(runId)) {
             return tables;
         }
-        try (var connection = dataSource.getConnection();
-                var statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            for (var ddl : StagingSchema.ownTables(tables)) {
-                statement.execute(ddl);
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            if (!exists(connection, tables.entity())) {
+                try (var statement = connection.createStatement()) {
+                    for (var ddl : StagingSchema.ownTables(tables)) {
+                        statement.execute(ddl);
+                    }
+                }
+                for (var table : List.of(StagingSchema.PART, StagingSchema.PART_START, StagingSchema.DECISION)) {
+                    try (var forget = connection.prepareStatement("delete from " + table + " where run_id = ?")) {
+                        forget.setString(1, runId);
+                        forget.executeUpdate();
+                    }
+                }
             }
+            connection.commit();
         } catch (SQLException e) {
             throw new StagingFailure("cannot create the staging tables of run " + runId, e);
         }
@@ -508,8 +520,10 @@ public final class StagingStore {
 
     /**
      * Ends a run's crawl: on PostgreSQL its own tables get their indexes, built once from the loaded rows (an entity
-     * listed twice, such as a sprint under two boards, keeps its first row and its keys are staged once); then the
-     * planner statistics are refreshed. Safe to call again (a resumed run whose crawl was over).
+     * listed twice, such as a sprint under two boards, is then staged once, see {@link #removeDuplicates}); then the
+     * planner statistics are refreshed: freshly filled tables have none, and PostgreSQL would plan the matching joins
+     * as if they were empty (nested scans instead of index probes). Safe to call again (a resumed run whose crawl
+     * was over).
      */
     public void finishCrawl(String runId) {
         var tables = ensuredTables(runId);
@@ -635,16 +649,8 @@ public final class StagingStore {
     public long stagedEntities(String runId) {
         var tables = tables(runId);
         try (var connection = dataSource.getConnection()) {
-            if (tables.ownTables()) {
-                try (var exists = connection.prepareStatement("select to_regclass(?) is not null")) {
-                    exists.setString(1, tables.entity());
-                    try (var result = exists.executeQuery()) {
-                        result.next();
-                        if (!result.getBoolean(1)) {
-                            return 0;
-                        }
-                    }
-                }
+            if (tables.ownTables() && !exists(connection, tables.entity())) {
+                return 0;
             }
             try (var count =
                     connection.prepareStatement("select count(*) from " + tables.entity() + " where run_id = ?")) {
@@ -656,6 +662,17 @@ public final class StagingStore {
             }
         } catch (SQLException e) {
             throw new StagingFailure("cannot count the staged entities of run " + runId, e);
+        }
+    }
+
+    /** Whether a table of that name is visible on the connection's search path (PostgreSQL). */
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        try (var exists = connection.prepareStatement("select to_regclass(?) is not null")) {
+            exists.setString(1, table);
+            try (var result = exists.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
         }
     }
 

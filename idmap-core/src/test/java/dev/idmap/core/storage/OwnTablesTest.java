@@ -82,6 +82,26 @@ class OwnTablesTest {
         assertThat(STORE.stagedRunIds()).contains("second").doesNotContain("first");
     }
 
+    @Test
+    void a_run_checkpointed_by_an_earlier_version_without_tables_of_its_own_is_crawled_again() throws SQLException {
+        // given a run whose part an earlier version staged into the shared tables and checkpointed
+        try (var connection = DATABASE.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("insert into idmap_stage_run values ('earlier', 'JIRA', 'http://dc.example',"
+                    + " 'http://cloud.example', timestamp '2026-01-01 00:00:00')");
+            statement.execute("insert into idmap_stage_part (run_id, side, scope, entities, finished_at)"
+                    + " values ('earlier', 'SOURCE', 'jira:issue@ABC', 3, timestamp '2026-01-01 00:00:00')");
+        }
+        assertThat(STORE.finishedParts("earlier")).containsExactly("SOURCE/jira:issue@ABC");
+
+        // when it is resumed
+        STORE.registerRun("earlier", "JIRA", "http://dc.example", "http://cloud.example");
+
+        // then it has tables of its own and no checkpoint that would skip its part
+        assertThat(tablesLike(STORE.tables("earlier").entity())).hasSize(1);
+        assertThat(STORE.finishedParts("earlier")).isEmpty();
+    }
+
     private static void stage(String runId, int issues) {
         STORE.registerRun(runId, "JIRA", "http://dc.example", "http://cloud.example");
         try (var session = STORE.openSession();
