@@ -98,10 +98,8 @@ public final class StagingSchema {
               examples varchar(4000) not null,
               primary key (run_id, side, scope, entity_type, endpoint, status))""");
 
-    /** The entity and key tables all runs share on H2 (on PostgreSQL each run has its own: {@link StagedTables}). */
-    private static final List<String> SHARED_BULK_DDL = List.of(
-            """
-            create table if not exists idmap_stage_entity (
+    /** The columns of a staged entity, in the shared table and in a run's own. */
+    private static final String ENTITY_COLUMNS = """
               run_id varchar(200) not null,
               side varchar(1) not null,
               entity_type varchar(40) not null,
@@ -115,7 +113,26 @@ public final class StagingSchema {
               ref3 varchar(512),
               tie_ref varchar(512),
               tie_key varchar(4000) not null,
-              primary key (run_id, side, entity_type, id))""",
+              use1 varchar(512),
+              use2 varchar(512),
+              use3 varchar(512),
+              use4 varchar(512)""";
+
+    /** The columns of a staged match key, in the shared table and in a run's own. */
+    private static final String KEY_COLUMNS = """
+              run_id varchar(200) not null,
+              side varchar(1) not null,
+              entity_type varchar(40) not null,
+              id varchar(512) not null,
+              scope varchar(600) not null,
+              match_key varchar(4000) not null,
+              anchor varchar(2100) not null,
+              priority int not null""";
+
+    /** The entity and key tables all runs share on H2 (on PostgreSQL each run has its own: {@link StagedTables}). */
+    private static final List<String> SHARED_BULK_DDL = List.of(
+            "create table if not exists idmap_stage_entity (" + ENTITY_COLUMNS
+                    + ", primary key (run_id, side, entity_type, id))",
             // a part's rows are wiped only when it is started again, which the part-start table says; the index on
             // scope cost every staged row a B-tree insert for that rare delete (dropped from earlier versions)
             "drop index if exists idmap_stage_entity_scope",
@@ -124,16 +141,7 @@ public final class StagingSchema {
             "alter table idmap_stage_entity add column if not exists use2 varchar(512)",
             "alter table idmap_stage_entity add column if not exists use3 varchar(512)",
             "alter table idmap_stage_entity add column if not exists use4 varchar(512)",
-            """
-            create table if not exists idmap_stage_key (
-              run_id varchar(200) not null,
-              side varchar(1) not null,
-              entity_type varchar(40) not null,
-              id varchar(512) not null,
-              scope varchar(600) not null,
-              match_key varchar(4000) not null,
-              anchor varchar(2100) not null,
-              priority int not null)""",
+            "create table if not exists idmap_stage_key (" + KEY_COLUMNS + ")",
             "create index if not exists idmap_stage_key_lookup"
                     + " on idmap_stage_key (run_id, side, entity_type, match_key, anchor)",
             "create index if not exists idmap_stage_key_entity on idmap_stage_key (run_id, side, entity_type, id)",
@@ -146,34 +154,9 @@ public final class StagingSchema {
      * shared tables, no key and no index, so that COPY only appends while the crawl runs.
      */
     static List<String> ownTables(StagedTables tables) {
-        return List.of("""
-                create table if not exists %s (
-                  run_id varchar(200) not null,
-                  side varchar(1) not null,
-                  entity_type varchar(40) not null,
-                  id varchar(512) not null,
-                  scope varchar(600) not null,
-                  parent_id varchar(512),
-                  parent_type varchar(40),
-                  name varchar(4000),
-                  ref1 varchar(512),
-                  ref2 varchar(512),
-                  ref3 varchar(512),
-                  tie_ref varchar(512),
-                  tie_key varchar(4000) not null,
-                  use1 varchar(512),
-                  use2 varchar(512),
-                  use3 varchar(512),
-                  use4 varchar(512))""".formatted(tables.entity()), """
-                create table if not exists %s (
-                  run_id varchar(200) not null,
-                  side varchar(1) not null,
-                  entity_type varchar(40) not null,
-                  id varchar(512) not null,
-                  scope varchar(600) not null,
-                  match_key varchar(4000) not null,
-                  anchor varchar(2100) not null,
-                  priority int not null)""".formatted(tables.key()));
+        return List.of(
+                "create table if not exists " + tables.entity() + " (" + ENTITY_COLUMNS + ")",
+                "create table if not exists " + tables.key() + " (" + KEY_COLUMNS + ")");
     }
 
     /** The unique index of a run's own entity table, whose build fails while a duplicate is staged. */
