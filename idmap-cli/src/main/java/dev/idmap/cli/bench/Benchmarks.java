@@ -292,7 +292,7 @@ public final class Benchmarks {
                 .flatMap(url -> DatabaseServer.processes(
                         url, settings.databaseUser().orElse(null), System.getenv("IDMAP_DATABASE_PASSWORD")));
         double serverCpuBefore = server.map(ProcessTree::cpuSeconds).orElse(0.0);
-        var child = ChildProcess.startEngine(settings.engineHeap(), arguments, dir.resolve("map.log"));
+        var child = ChildProcess.start(settings.engineHeap(), arguments, dir.resolve("map.log"));
         // map's embedded database, when it stages there
         var embeddedCluster = settings.database().isPresent()
                 ? Optional.<Path>empty()

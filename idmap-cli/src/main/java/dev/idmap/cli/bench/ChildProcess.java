@@ -26,26 +26,10 @@ final class ChildProcess implements AutoCloseable {
      * {@code IDMAP_BENCH_JAVA_OPTS} adds JVM options (a flight recording, say) to every benchmarked process.
      */
     static ChildProcess start(String heap, List<String> arguments, Path log) throws IOException {
-        return start(heap, List.of(), arguments, log);
-    }
-
-    /**
-     * {@code idmap map} as {@code ./idmap} starts it: with the throughput collector
-     * ({@value #ENGINE_COLLECTOR}, see the launcher).
-     */
-    static ChildProcess startEngine(String heap, List<String> arguments, Path log) throws IOException {
-        return start(heap, List.of(ENGINE_COLLECTOR), arguments, log);
-    }
-
-    static final String ENGINE_COLLECTOR = "-XX:+UseParallelGC";
-
-    private static ChildProcess start(String heap, List<String> jvmOptions, List<String> arguments, Path log)
-            throws IOException {
         var command = new ArrayList<String>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + heap,
                 "--enable-native-access=ALL-UNNAMED"));
-        command.addAll(jvmOptions);
         var options = System.getenv("IDMAP_BENCH_JAVA_OPTS");
         if (options != null && !options.isBlank()) {
             command.addAll(List.of(options.strip().split("\\s+")));
