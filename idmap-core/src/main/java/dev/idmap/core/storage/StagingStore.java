@@ -422,13 +422,8 @@ public final class StagingStore {
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
             connection.setAutoCommit(true);
-            var h2 = connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .contains("h2");
             for (var table : tables) {
-                statement.execute(h2 ? "analyze table " + table : "analyze " + table);
+                statement.execute(isPostgres() ? "analyze " + table : "analyze table " + table);
             }
         } catch (SQLException e) {
             throw new StagingFailure("cannot analyze the staging tables", e);
@@ -529,33 +524,41 @@ public final class StagingStore {
         var tables = ensuredTables(runId);
         if (tables.ownTables()) {
             buildIndexes(runId, tables);
-            analyze(List.of(tables.entity(), tables.key(), StagingSchema.DECISION));
-        } else {
-            analyze(List.of(StagingSchema.ENTITY, StagingSchema.KEY, StagingSchema.DECISION));
         }
+        analyze(List.of(tables.entity(), tables.key(), StagingSchema.DECISION));
     }
 
+    /**
+     * Builds the three indexes in one transaction: all or none, and the larger sort memory ({@code set local}) ends
+     * with it, so that a pooled connection goes back as it came. A duplicate fails the unique build and rolls the
+     * transaction back; the duplicates are then removed and the builds start again.
+     */
     private void buildIndexes(String runId, StagedTables tables) {
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            // the rows are sorted once for each index; the session's sort memory keeps most of that in memory
-            statement.execute("set maintenance_work_mem = '128MB'");
+            connection.setAutoCommit(false);
             try {
-                statement.execute(StagingSchema.ownEntityIndex(tables));
+                buildIndexes(statement, tables);
             } catch (SQLException duplicate) {
                 if (!UNIQUE_VIOLATION.equals(duplicate.getSQLState())) {
                     throw duplicate;
                 }
+                connection.rollback();
                 removeDuplicates(statement, tables);
-                statement.execute(StagingSchema.ownEntityIndex(tables));
+                buildIndexes(statement, tables);
             }
-            for (var ddl : StagingSchema.ownKeyIndexes(tables)) {
-                statement.execute(ddl);
-            }
-            statement.execute("reset maintenance_work_mem");
+            connection.commit();
         } catch (SQLException e) {
             throw new StagingFailure("cannot index the staged entities of run " + runId, e);
+        }
+    }
+
+    private static void buildIndexes(java.sql.Statement statement, StagedTables tables) throws SQLException {
+        // the rows are sorted once for each index; more sort memory keeps most of that off the disk
+        statement.execute("set local maintenance_work_mem = '128MB'");
+        statement.execute(StagingSchema.ownEntityIndex(tables));
+        for (var ddl : StagingSchema.ownKeyIndexes(tables)) {
+            statement.execute(ddl);
         }
     }
 

@@ -83,6 +83,16 @@ class OwnTablesTest {
     }
 
     @Test
+    void a_run_registered_without_a_checkpoint_is_staged_until_discarded() {
+        STORE.registerRun("registered", "JIRA", "http://dc.example", "http://cloud.example");
+        assertThat(STORE.stagedRunIds()).contains("registered");
+
+        STORE.discard("registered");
+
+        assertThat(STORE.stagedRunIds()).doesNotContain("registered");
+    }
+
+    @Test
     void a_run_checkpointed_by_an_earlier_version_without_tables_of_its_own_is_crawled_again() throws SQLException {
         // given a run whose part an earlier version staged into the shared tables and checkpointed
         try (var connection = DATABASE.getConnection();
