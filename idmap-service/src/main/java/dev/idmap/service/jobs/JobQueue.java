@@ -154,9 +154,11 @@ public class JobQueue {
         }
         // durable before the answer; the run stops at its next checkpoint (here at once, elsewhere at its next
         // progress write)
-        if (jobs.cancel(jobId, caller.name(), clock.instant())) {
-            runner.cancelled(jobId);
+        if (!jobs.cancel(jobId, caller.name(), clock.instant())) {
+            // it ended between the read above and the update (finished, failed, or cancelled elsewhere)
+            throw new JobAlreadyEnded(jobs.find(jobId).orElse(job));
         }
+        runner.cancelled(jobId);
         return jobs.find(jobId).orElse(job);
     }
 
