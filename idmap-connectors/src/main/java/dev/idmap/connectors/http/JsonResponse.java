@@ -1,5 +1,8 @@
 package dev.idmap.connectors.http;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,15 +25,53 @@ public record JsonResponse(
 
     private static final DateTimeFormatter RESET_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmX");
 
-    static JsonResponse of(String request, int status, HttpHeaders headers, byte[] body) {
-        var start = body == null ? "" : new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
+    /** The answer, its body parsed as it is read. @throws IOException when the connection fails during the body */
+    static JsonResponse read(String request, int status, HttpHeaders headers, InputStream body) throws IOException {
+        var start = new StartOfBody(body);
+        var tree = AnswerJson.read(start);
         return new JsonResponse(
                 status,
-                SiteClient.parse(body),
+                tree,
                 headers.firstValue("Retry-After").orElse(null),
                 headers.firstValue("X-RateLimit-Reset").orElse(null),
-                start,
+                start.text(),
                 request);
+    }
+
+    /** The first {@value #LENGTH} bytes that pass through, kept for the message about a body that is not JSON. */
+    private static final class StartOfBody extends FilterInputStream {
+
+        private static final int LENGTH = 200;
+        private final byte[] start = new byte[LENGTH];
+        private int kept;
+
+        StartOfBody(InputStream body) {
+            super(body);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && kept < LENGTH) {
+                start[kept++] = (byte) b;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0 && kept < LENGTH) {
+                int copied = Math.min(n, LENGTH - kept);
+                System.arraycopy(buffer, offset, start, kept, copied);
+                kept += copied;
+            }
+            return n;
+        }
+
+        String text() {
+            return new String(start, 0, kept, StandardCharsets.UTF_8);
+        }
     }
 
     /** The wait the site asked for: {@code Retry-After} seconds, else until {@code X-RateLimit-Reset}. */

@@ -17,10 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads JSON from one Atlassian site over {@link HttpClient}: authenticates every request, bounds the requests in
@@ -31,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Thread-safe. The {@link HttpClient} is shared and not closed here.
  */
 public final class SiteClient {
-
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final String site;
     private final SiteConnection connection;
@@ -248,10 +243,12 @@ public final class SiteClient {
             acquire(sitePermits);
             try {
                 requestCounts.computeIfAbsent(template, t -> new LongAdder()).increment();
-                var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 answeredOnce.set(true);
-                return new Answered(
-                        JsonResponse.of(requestLine, response.statusCode(), response.headers(), response.body()));
+                try (var body = response.body()) {
+                    return new Answered(
+                            JsonResponse.read(requestLine, response.statusCode(), response.headers(), body));
+                }
             } catch (IOException e) {
                 return new Dropped(e);
             } catch (InterruptedException e) {
@@ -303,16 +300,5 @@ public final class SiteClient {
     private static String describe(IOException error) {
         var text = error.getMessage();
         return error.getClass().getSimpleName() + (text == null ? "" : " " + text);
-    }
-
-    static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return JSON.missingNode();
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (JacksonException e) {
-            return JSON.missingNode();
-        }
     }
 }

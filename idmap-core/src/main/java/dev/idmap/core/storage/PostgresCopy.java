@@ -16,6 +16,9 @@ public final class PostgresCopy {
 
     private static final String DRIVER_CONNECTION = "org.postgresql.PGConnection";
 
+    /** Characters sent per write: well below the size at which an array is allocated apart. */
+    private static final int PIECE = 32 * 1024;
+
     private final CopyManager copy;
 
     private PostgresCopy(CopyManager copy) {
@@ -63,16 +66,29 @@ public final class PostgresCopy {
         if (rows.count == 0) {
             return 0;
         }
-        var bytes = rows.text.toString().getBytes(StandardCharsets.UTF_8);
         var in = copy.copyIn("copy " + table + " (" + columns + ") from stdin");
         try {
-            in.writeToCopy(bytes, 0, bytes.length);
+            // in pieces: a batch of decisions is a megabyte or more of text, and one array of that size is
+            // allocated outside the collector's regions each time (and may start a marking of the whole heap)
+            var text = rows.text;
+            for (int from = 0; from < text.length(); ) {
+                int to = pieceEnd(text, from, PIECE);
+                var bytes = text.substring(from, to).getBytes(StandardCharsets.UTF_8);
+                in.writeToCopy(bytes, 0, bytes.length);
+                from = to;
+            }
             return in.endCopy();
         } finally {
             if (in.isActive()) {
                 in.cancelCopy();
             }
         }
+    }
+
+    /** Where the piece of {@code text} that starts at {@code from} ends: after {@code size} characters at most, never inside a surrogate pair. */
+    static int pieceEnd(CharSequence text, int from, int size) {
+        int to = Math.min(text.length(), from + size);
+        return to < text.length() && Character.isHighSurrogate(text.charAt(to - 1)) ? to - 1 : to;
     }
 
     /** Rows in COPY's text format, built one field at a time. */

@@ -54,14 +54,50 @@ class StagedTextTest {
         }
 
         // then
-        assertThat(stagedNames(database, store.tables("text"))).containsExactlyElementsOf(names);
+        assertThat(stagedNames(database, store.tables("text"), "text")).containsExactlyElementsOf(names);
     }
 
-    private static List<String> stagedNames(DataSource database, StagedTables tables) throws SQLException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_batch_of_many_long_names_outside_the_basic_plane_is_staged_unchanged(String name, DataSource database)
+            throws SQLException {
+        // given a batch far larger than one piece of COPY text, of names of characters that are two chars each
+        StagingSchema.ensure(database);
+        var store = new StagingStore(
+                database, MatchRules.standard(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+        var names = new ArrayList<String>();
+        for (int i = 0; i < 300; i++) {
+            names.add("x".repeat(i % 3) + "\uD83D\uDE00\t✓".repeat(600 + i));
+        }
+
+        // when
+        try (var session = store.openSession();
+                var writer = store.startPart(session, "long", Side.SOURCE, ISSUES, n -> {})) {
+            for (int i = 0; i < names.size(); i++) {
+                writer.accept(entity(ISSUE, String.valueOf(30000 + i), "10000", names.get(i), "project", "ABC"));
+            }
+            writer.finish();
+        }
+
+        // then
+        assertThat(stagedNames(database, store.tables("long"), "long")).containsExactlyElementsOf(names);
+    }
+
+    @org.junit.jupiter.api.Test
+    void copy_text_is_sent_in_pieces_that_never_split_a_surrogate_pair() {
+        var text = "ab\uD83D\uDE00cd";
+        assertThat(PostgresCopy.pieceEnd(text, 0, 2)).isEqualTo(2);
+        assertThat(PostgresCopy.pieceEnd(text, 0, 3)).as("before the pair").isEqualTo(2);
+        assertThat(PostgresCopy.pieceEnd(text, 0, 4)).as("after the pair").isEqualTo(4);
+        assertThat(PostgresCopy.pieceEnd(text, 4, 10)).as("the rest").isEqualTo(6);
+    }
+
+    private static List<String> stagedNames(DataSource database, StagedTables tables, String runId)
+            throws SQLException {
         try (var connection = database.getConnection();
                 var statement = connection.createStatement();
                 var result = statement.executeQuery(
-                        "select name from " + tables.entity() + " where run_id = 'text' order by id")) {
+                        "select name from " + tables.entity() + " where run_id = '" + runId + "' order by id")) {
             var names = new ArrayList<String>();
             while (result.next()) {
                 names.add(result.getString(1));

@@ -1,0 +1,97 @@
+package dev.idmap.connectors.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * A site's answer as a JSON tree without the members that are presentation, never data: {@code self} links,
+ * {@code avatarUrls} and {@code iconUrl}s, at every depth. They are most of a Jira search page (a user object is
+ * mostly avatar links: a 1,000-issue page of 5.7 MB holds 2.2 MB without them); the parser skips them without
+ * building their strings or nodes, so a page in flight holds less than half the heap and is read in four fifths of
+ * the time of the full tree (benchmarks/CHANGES.md). Jackson's own {@code FilteringParserDelegate} leaves the same
+ * tree, but its per-token checks cost what the skipping saves. No crawler reads these members
+ * ({@code AnswerJsonTest} holds the connectors to that).
+ */
+final class AnswerJson {
+
+    /** Member names that are left out of every answer's tree. */
+    static final Set<String> UNREAD = Set.of("self", "avatarUrls", "iconUrl");
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private AnswerJson() {}
+
+    /**
+     * The body's tree without the {@link #UNREAD} members, read as it arrives, never held whole (a missing node when
+     * it is empty or not one JSON value): a page of several megabytes would otherwise be one
+     * array, allocated outside the collector's regions, and each such allocation may start a concurrent marking of
+     * the whole heap.
+     *
+     * @throws IOException when the connection fails while the body is read
+     */
+    static JsonNode read(InputStream body) throws IOException {
+        return read(JSON.createParser(body));
+    }
+
+    private static JsonNode read(JsonParser created) throws IOException {
+        try (var parser = created) {
+            var first = parser.nextToken();
+            if (first == null) {
+                return JSON.missingNode();
+            }
+            var tree = value(parser, first);
+            return parser.nextToken() == null ? tree : JSON.missingNode();
+        } catch (JacksonIOException e) {
+            throw e.getCause();
+        } catch (JacksonException e) {
+            return JSON.missingNode();
+        }
+    }
+
+    /** The value that starts at {@code token}, the nodes Jackson's own tree reader makes for it. */
+    private static JsonNode value(JsonParser parser, JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> {
+                var object = NODES.objectNode();
+                for (var name = parser.nextName(); name != null; name = parser.nextName()) {
+                    var member = parser.nextToken();
+                    if (UNREAD.contains(name)) {
+                        parser.skipChildren();
+                    } else {
+                        object.set(name, value(parser, member));
+                    }
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                var array = NODES.arrayNode();
+                for (var element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+                    array.add(value(parser, element));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> NODES.stringNode(parser.getString());
+            case VALUE_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new IllegalStateException("unexpected " + token + " in a JSON value");
+        };
+    }
+}
