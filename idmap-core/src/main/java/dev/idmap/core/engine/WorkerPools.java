@@ -8,27 +8,31 @@ import java.util.function.Consumer;
 /** What the engine's worker pools (crawl and match) share: waiting for every worker, and the first failure thrown. */
 final class WorkerPools {
 
-    private static final Duration STILL_BUSY_WARNING = Duration.ofMinutes(2);
+    private static final Duration STILL_BUSY_NOTE = Duration.ofMinutes(2);
 
     private WorkerPools() {}
 
     /**
-     * Shuts {@code pool} down and waits until every worker has returned, warning every two minutes while they are still
-     * busy. Workers are never interrupted (see {@link StopSignal}): an interrupt of the waiting thread calls
+     * Shuts {@code pool} down and waits until every worker has returned, noting every two minutes (at DEBUG) while they are
+     * still busy. Workers are never interrupted (see {@link StopSignal}): an interrupt of the waiting thread calls
      * {@code onInterrupt} (which tells the workers to stop at their next check), the wait goes on, and the thread's
      * interrupt status is restored at the end.
      */
     static void awaitAll(ExecutorService pool, String name, Consumer<InterruptedException> onInterrupt) {
         pool.shutdown();
         boolean interrupted = false;
+        var waited = Duration.ZERO;
         try {
             while (true) {
                 try {
-                    if (pool.awaitTermination(STILL_BUSY_WARNING.toSeconds(), TimeUnit.SECONDS)) {
+                    if (pool.awaitTermination(STILL_BUSY_NOTE.toSeconds(), TimeUnit.SECONDS)) {
                         return;
                     }
+                    waited = waited.plus(STILL_BUSY_NOTE);
+                    // a diagnostic, not a warning: a crawl of a large site is busy for many minutes, and the
+                    // progress line already says it is moving (at WARNING it broke into map's progress line)
                     System.getLogger(WorkerPools.class.getName())
-                            .log(System.Logger.Level.WARNING, name + " still busy after " + STILL_BUSY_WARNING);
+                            .log(System.Logger.Level.DEBUG, name + " still busy after " + waited.toMinutes() + " min");
                 } catch (InterruptedException e) {
                     interrupted = true;
                     onInterrupt.accept(e);
