@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,23 +39,14 @@ class StagedTextTest {
     void names_with_tabs_line_breaks_backslashes_and_the_null_marker_are_staged_unchanged(
             String name, DataSource database) throws SQLException {
         // given issues whose names hold every character COPY's text format escapes
-        StagingSchema.ensure(database);
-        var store = new StagingStore(
-                database, MatchRules.standard(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
         var names =
                 List.of("tab\there", "line\nbreak", "carriage\rreturn", "back\\slash", "\\N", "plain ABC-1", "é ü ✓");
 
         // when
-        try (var session = store.openSession();
-                var writer = store.startPart(session, "text", Side.SOURCE, ISSUES, n -> {})) {
-            for (int i = 0; i < names.size(); i++) {
-                writer.accept(entity(ISSUE, String.valueOf(30000 + i), "10000", names.get(i), "project", "ABC"));
-            }
-            writer.finish();
-        }
+        var staged = stageAndReadBack(database, "text", names);
 
         // then
-        assertThat(stagedNames(database, store.tables("text"), "text")).containsExactlyElementsOf(names);
+        assertThat(staged).containsExactlyElementsOf(names);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,34 +54,41 @@ class StagedTextTest {
     void a_batch_of_many_long_names_outside_the_basic_plane_is_staged_unchanged(String name, DataSource database)
             throws SQLException {
         // given a batch far larger than one piece of COPY text, of names of characters that are two chars each
-        StagingSchema.ensure(database);
-        var store = new StagingStore(
-                database, MatchRules.standard(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
         var names = new ArrayList<String>();
         for (int i = 0; i < 300; i++) {
             names.add("x".repeat(i % 3) + "\uD83D\uDE00\t✓".repeat(600 + i));
         }
 
         // when
-        try (var session = store.openSession();
-                var writer = store.startPart(session, "long", Side.SOURCE, ISSUES, n -> {})) {
-            for (int i = 0; i < names.size(); i++) {
-                writer.accept(entity(ISSUE, String.valueOf(30000 + i), "10000", names.get(i), "project", "ABC"));
-            }
-            writer.finish();
-        }
+        var staged = stageAndReadBack(database, "long", names);
 
         // then
-        assertThat(stagedNames(database, store.tables("long"), "long")).containsExactlyElementsOf(names);
+        assertThat(staged).containsExactlyElementsOf(names);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void copy_text_is_sent_in_pieces_that_never_split_a_surrogate_pair() {
         var text = "ab\uD83D\uDE00cd";
         assertThat(PostgresCopy.pieceEnd(text, 0, 2)).isEqualTo(2);
         assertThat(PostgresCopy.pieceEnd(text, 0, 3)).as("before the pair").isEqualTo(2);
         assertThat(PostgresCopy.pieceEnd(text, 0, 4)).as("after the pair").isEqualTo(4);
         assertThat(PostgresCopy.pieceEnd(text, 4, 10)).as("the rest").isEqualTo(6);
+    }
+
+    /** Stages one issue per name in one part of run {@code runId}, and reads the names back in id order. */
+    private static List<String> stageAndReadBack(DataSource database, String runId, List<String> names)
+            throws SQLException {
+        StagingSchema.ensure(database);
+        var store = new StagingStore(
+                database, MatchRules.standard(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+        try (var session = store.openSession();
+                var writer = store.startPart(session, runId, Side.SOURCE, ISSUES, n -> {})) {
+            for (int i = 0; i < names.size(); i++) {
+                writer.accept(entity(ISSUE, String.valueOf(30000 + i), "10000", names.get(i), "project", "ABC"));
+            }
+            writer.finish();
+        }
+        return stagedNames(database, store.tables(runId), runId);
     }
 
     private static List<String> stagedNames(DataSource database, StagedTables tables, String runId)
