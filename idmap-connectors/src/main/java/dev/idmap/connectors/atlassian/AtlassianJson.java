@@ -56,7 +56,7 @@ public final class AtlassianJson {
         return fixed != null ? fixed : instantByFormatter(atlassianTimestamp);
     }
 
-    /** {@link #instant} through the general formatter: every form it knows, at ~20 times the cost. */
+    /** {@link #instant} through the general formatter: every form it knows, and what the position reading is held to. */
     static String instantByFormatter(String atlassianTimestamp) {
         try {
             var parsed = ATLASSIAN_TIMESTAMP.parse(atlassianTimestamp.trim());
@@ -74,8 +74,8 @@ public final class AtlassianJson {
      * The form Jira and Confluence write ({@code 2024-03-01T10:15:30.000+0100}; any fraction of 1–9 digits or none;
      * {@code Z}, {@code ±HHMM}, {@code ±HH:MM} or no offset) read by position, the same instant the formatter reads;
      * null for anything else (out-of-range fields, other years, a negative zero offset, whitespace), which the
-     * formatter then reads. Timestamps are a dozen per issue: the formatter's general resolution was a tenth of the
-     * crawl's CPU.
+     * formatter then reads. Every comment, worklog and attachment carries one: through the formatter they were 156
+     * of 1,635 JVM execution samples in a Jira 100k run.
      */
     static String fixedPositionInstant(String s) {
         int n = s.length();

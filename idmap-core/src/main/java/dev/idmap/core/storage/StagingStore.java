@@ -11,6 +11,7 @@ import dev.idmap.core.model.Side;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.InstantSource;
@@ -553,7 +554,7 @@ public final class StagingStore {
         }
     }
 
-    private static void buildIndexes(java.sql.Statement statement, StagedTables tables) throws SQLException {
+    private static void buildIndexes(Statement statement, StagedTables tables) throws SQLException {
         // the rows are sorted once for each index; more sort memory keeps most of that off the disk
         statement.execute("set local maintenance_work_mem = '128MB'");
         statement.execute(StagingSchema.ownEntityIndex(tables));
@@ -570,7 +571,7 @@ public final class StagingStore {
      * listings that repeat an entity repeat the same one; an entity that changed between two listings keeps the keys
      * of both, and its candidates under either are weighed as usual (ambiguous when they differ, never a guess).
      */
-    private static void removeDuplicates(java.sql.Statement statement, StagedTables tables) throws SQLException {
+    private static void removeDuplicates(Statement statement, StagedTables tables) throws SQLException {
         statement.execute("""
                 delete from %1$s a using %1$s b
                 where a.side = b.side and a.entity_type = b.entity_type and a.id = b.id and a.ctid > b.ctid""".formatted(tables.entity()));
