@@ -25,7 +25,11 @@ public record JsonResponse(
 
     private static final DateTimeFormatter RESET_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmX");
 
-    /** The answer, its body parsed as it is read. @throws IOException when the connection fails during the body */
+    /**
+     * The answer, its body parsed as it is read.
+     *
+     * @throws IOException when the connection fails while the body is read
+     */
     static JsonResponse read(String request, int status, HttpHeaders headers, InputStream body) throws IOException {
         var start = new StartOfBody(body);
         var tree = AnswerJson.read(start);
