@@ -78,6 +78,9 @@ public final class Benchmarks {
         if (settings.service() && !Wrk.installed()) {
             throw new IllegalStateException("wrk is not installed (apt-get install -y wrk), or run with --no-service");
         }
+        if (settings.service()) {
+            PostgresCopy.fromEnvironment().checkReachable(); // before the first run, not after its map and baseline
+        }
         var json = settings.outputDirectory().resolve("BENCHMARKS.json");
         var results = Files.exists(json)
                 ? JSON.readValue(json.toFile(), BenchResults.class)

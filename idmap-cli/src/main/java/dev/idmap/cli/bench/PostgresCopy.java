@@ -33,6 +33,20 @@ final class PostgresCopy {
                 env.getOrDefault("IDMAP_BENCH_PG_PASSWORD", "idmap"));
     }
 
+    /**
+     * Fails with one line naming what to set when the PostgreSQL of the {@code COPY} comparisons cannot be reached
+     * (the harness would otherwise find out only after a run's map and baseline).
+     */
+    void checkReachable() {
+        try (var connection = DriverManager.getConnection(url, user, password)) {
+            connection.isValid(5);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot reach the PostgreSQL for the COPY comparisons at " + url
+                    + " as " + user + " (" + e.getMessage() + "): set IDMAP_BENCH_PG_URL, IDMAP_BENCH_PG_USER and"
+                    + " IDMAP_BENCH_PG_PASSWORD, run .mvn/prepare-test-postgres.sh, or run with --no-service");
+        }
+    }
+
     record Copied(long rows, long bytes, double seconds) {}
 
     /** Loads the CSV file's rows, then times {@code COPY} of them to a client that counts the bytes. */

@@ -1,0 +1,28 @@
+package dev.idmap.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+/** The bench learns before its first run, not after a run's map and baseline, that its PostgreSQL is missing. */
+class PostgresCopyTest {
+
+    @Test
+    void an_unreachable_database_fails_at_once_with_one_line_naming_what_to_set() throws Exception {
+        // given a port nothing listens on
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var copy = new PostgresCopy("jdbc:postgresql://127.0.0.1:" + port + "/idmap_test", "idmap", "idmap");
+
+        // when / then
+        assertThatThrownBy(copy::checkReachable)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("jdbc:postgresql://127.0.0.1:" + port + "/idmap_test as idmap")
+                .hasMessageContaining("IDMAP_BENCH_PG_URL")
+                .hasMessageContaining("--no-service")
+                .hasMessageNotContaining("\n");
+    }
+}
