@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
-/** The bench learns before its first run, not after a run's map and baseline, that its PostgreSQL is missing. */
+/** The check the bench makes before its first run: a PostgreSQL it cannot reach is one line naming what to set. */
 class PostgresCopyTest {
 
     @Test
