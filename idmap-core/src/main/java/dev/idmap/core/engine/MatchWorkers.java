@@ -69,7 +69,7 @@ final class MatchWorkers {
 
     private final Supplier<TypeMatcher> newMatcher;
     private final Function<EntityType, Set<EntityType>> matchAfter;
-    private final Runnable refreshStatistics;
+    private final Consumer<String> refreshStatistics;
     private final int workers;
     private final Consumer<Progress> progress;
     private final Runnable checkpoint;
@@ -99,14 +99,14 @@ final class MatchWorkers {
     /**
      * @param newMatcher opens a worker's matcher (called once per worker, from the calling thread)
      * @param matchAfter the types a type is matched after, when the run has them
-     * @param refreshStatistics refreshes the decision table's statistics, as later types join earlier decisions
+     * @param refreshStatistics refreshes the statistics of a run's decisions, as later types join earlier decisions
      * @param checkpoint throws {@link RunStopped} when the run is to stop; called between types and at every progress
      *     report of every worker
      */
     MatchWorkers(
             Supplier<TypeMatcher> newMatcher,
             Function<EntityType, Set<EntityType>> matchAfter,
-            Runnable refreshStatistics,
+            Consumer<String> refreshStatistics,
             int workers,
             Consumer<Progress> progress,
             Runnable checkpoint) {
@@ -148,7 +148,7 @@ final class MatchWorkers {
                     }
                     if (sinceAnalyze >= ANALYZE_AFTER_DECISIONS) {
                         // later types join these decisions; stale statistics make PostgreSQL loop instead of hash
-                        refreshStatistics.run();
+                        refreshStatistics.accept(runId);
                         sinceAnalyze = 0;
                     }
                     it.remove();

@@ -122,6 +122,7 @@ public final class StagedMappingEngine implements MappingEngine {
                         staging, rules, store, matchWorkers(), progress::report, request::checkpoint)
                 .match(request.runId(), order);
         explainNotAvailable(request.runId(), notAvailable);
+        store.finishMatch(request.runId());
         progress.report(new Progress(Phase.MATCH, order.size(), order.size(), matchedSoFar));
         request.checkpoint();
 

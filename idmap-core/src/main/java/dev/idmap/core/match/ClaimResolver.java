@@ -15,29 +15,33 @@ final class ClaimResolver {
 
     private final Connection reader;
     private final Connection writer;
+    private final String decisions;
     private final String runId;
     private final EntityType type;
     private long pending;
 
-    ClaimResolver(Connection reader, Connection writer, String runId, EntityType type) {
+    /** @param decisions the run's decision table */
+    ClaimResolver(Connection reader, Connection writer, String decisions, String runId, EntityType type) {
         this.reader = reader;
         this.writer = writer;
+        this.decisions = decisions;
         this.runId = runId;
         this.type = type;
     }
 
     void resolve() throws SQLException {
-        // one ordered pass over the matches (an index range scan): claims of one Cloud id arrive together
+        // one ordered pass over the type's matches (sorted: a run's own decisions have no index by Cloud id, which
+        // would cost every decision written more than this sort of one type's): claims of one Cloud id arrive together
         var sql = """
-                select d.cloud_id, d.source_id from idmap_stage_decision d
+                select d.cloud_id, d.source_id from %s d
                 where d.run_id = ? and d.entity_type = ? and d.status = 'MATCHED'
-                order by d.cloud_id, d.source_id""";
+                order by d.cloud_id, d.source_id""".formatted(decisions);
         writer.setAutoCommit(false);
         try (var query = reader.prepareStatement(sql);
                 var update = writer.prepareStatement("""
-                        update idmap_stage_decision set status = 'AMBIGUOUS', candidates = ?, reason = ?,
+                        update %s set status = 'AMBIGUOUS', candidates = ?, reason = ?,
                           cloud_id = null, rule = null, cloud_key = null
-                        where run_id = ? and entity_type = ? and source_id = ?""")) {
+                        where run_id = ? and entity_type = ? and source_id = ?""".formatted(decisions))) {
             query.setFetchSize(1000);
             query.setString(1, runId);
             query.setString(2, type.name());

@@ -26,17 +26,20 @@ final class DecisionWriter implements AutoCloseable {
     private final PreparedStatement insert;
     private final PostgresCopy copy;
     private final PostgresCopy.Rows rows = new PostgresCopy.Rows();
+    private final String table;
     private final String runId;
     private int pending;
 
-    DecisionWriter(Connection connection, String runId) throws SQLException {
+    /** @param table the run's decision table */
+    DecisionWriter(Connection connection, String table, String runId) throws SQLException {
         this.connection = connection;
+        this.table = table;
         this.runId = runId;
         connection.setAutoCommit(false);
         this.copy = PostgresCopy.of(connection).orElse(null);
         this.insert = copy != null
                 ? null
-                : connection.prepareStatement("insert into idmap_stage_decision (" + COLUMNS
+                : connection.prepareStatement("insert into " + table + " (" + COLUMNS
                         + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
@@ -159,7 +162,7 @@ final class DecisionWriter implements AutoCloseable {
     void flush() throws SQLException {
         if (copy != null && rows.count() > 0) {
             PostgresCopy.commitWithoutWaiting(connection);
-            copy.copy("idmap_stage_decision", COLUMNS, rows);
+            copy.copy(table, COLUMNS, rows);
             rows.clear();
         }
         if (pending > 0) {

@@ -66,9 +66,9 @@ public final class EntityMatcher implements AutoCloseable {
             }
             tables = StagedTables.of(runId, postgres);
             evidence = new EvidenceFinder(writerConnection, runId, tables, rules, type);
-            deleteDecisions(writerConnection, runId, type);
+            deleteDecisions(writerConnection, tables, runId, type);
             long count = 0;
-            try (var writer = new DecisionWriter(writerConnection, runId)) {
+            try (var writer = new DecisionWriter(writerConnection, tables.decision(), runId)) {
                 switch (rules.ruleFor(type)) {
                     case KeyRule rule -> {
                         var self = rule.selfReference();
@@ -80,7 +80,7 @@ public final class EntityMatcher implements AutoCloseable {
                             count += matchByKey(reader, writer, runId, rule, " and " + column + " is null", progress);
                             writer.flush();
                             if (!rule.mergeAllowed()) {
-                                new ClaimResolver(reader, writerConnection, runId, type).resolve();
+                                new ClaimResolver(reader, writerConnection, tables.decision(), runId, type).resolve();
                             }
                             count += matchByKey(
                                     reader, writer, runId, rule, " and " + column + " is not null", progress);
@@ -94,7 +94,7 @@ public final class EntityMatcher implements AutoCloseable {
                 }
             }
             if (!rules.ruleFor(type).mergeAllowed()) {
-                new ClaimResolver(reader, writerConnection, runId, type).resolve();
+                new ClaimResolver(reader, writerConnection, tables.decision(), runId, type).resolve();
             }
             reader.commit();
             return count;
@@ -103,9 +103,10 @@ public final class EntityMatcher implements AutoCloseable {
         }
     }
 
-    private static void deleteDecisions(Connection connection, String runId, EntityType type) throws SQLException {
-        try (var delete =
-                connection.prepareStatement("delete from idmap_stage_decision where run_id = ? and entity_type = ?")) {
+    private static void deleteDecisions(Connection connection, StagedTables tables, String runId, EntityType type)
+            throws SQLException {
+        try (var delete = connection.prepareStatement(
+                "delete from " + tables.decision() + " where run_id = ? and entity_type = ?")) {
             delete.setString(1, runId);
             delete.setString(2, type.name());
             delete.executeUpdate();
@@ -163,11 +164,11 @@ public final class EntityMatcher implements AutoCloseable {
                  from %2$s s
                  left join %2$s sp on sp.run_id = s.run_id and sp.side = 'S'
                    and sp.entity_type = %1$s and sp.id = s.parent_id
-                 left join idmap_stage_decision pm on pm.run_id = s.run_id and pm.entity_type = %1$s
+                 left join %3$s pm on pm.run_id = s.run_id and pm.entity_type = %1$s
                    and pm.source_id = s.parent_id and pm.status = 'MATCHED'
-                """.formatted(parentType, tables.entity()));
+                """.formatted(parentType, tables.entity(), tables.decision()));
         var mappedReferences = new ArrayList<String>();
-        var anchor = anchorExpression(rule, joins, SUBSTITUTE_NONE, mappedReferences);
+        var anchor = anchorExpression(rule, tables, joins, SUBSTITUTE_NONE, mappedReferences);
         for (int i = 0; i < rule.references().size(); i++) {
             var n = i + 1;
             select.append(", s.ref").append(n).append(" sref").append(n);
@@ -175,7 +176,7 @@ public final class EntityMatcher implements AutoCloseable {
         }
         if (rule.tieReference().isPresent()) {
             var mapped = mappedReference(
-                    joins, "mt", "s.tie_ref", rule.tieReference().get());
+                    tables, joins, "mt", "s.tie_ref", rule.tieReference().get());
             select.append(", case when d.tie_ref = ").append(mapped).append(" then 1 else 0 end tie_ref");
             select.append(", s.tie_ref stie, ").append(mapped).append(" mtie");
         } else {
@@ -214,7 +215,8 @@ public final class EntityMatcher implements AutoCloseable {
      *     candidate tried in its place), {@link #SUBSTITUTE_CONTAINER} for the container, or {@link #SUBSTITUTE_NONE}
      * @param mapped receives the expression of each reference's mapped Cloud id
      */
-    static StringBuilder anchorExpression(KeyRule rule, StringBuilder joins, int substituted, List<String> mapped) {
+    static StringBuilder anchorExpression(
+            KeyRule rule, StagedTables tables, StringBuilder joins, int substituted, List<String> mapped) {
         var container = substituted == SUBSTITUTE_CONTAINER ? "cast(? as varchar(512))" : "pm.cloud_id";
         var anchor = new StringBuilder(
                 rule.withinContainer() ? "(case when s.parent_id is null then '' else " + container + " end)" : "''");
@@ -223,7 +225,11 @@ public final class EntityMatcher implements AutoCloseable {
             var cloud = i == substituted
                     ? "cast(? as varchar(512))"
                     : mappedReference(
-                            joins, "m" + n, "s.ref" + n, rule.references().get(i));
+                            tables,
+                            joins,
+                            "m" + n,
+                            "s.ref" + n,
+                            rule.references().get(i));
             mapped.add(cloud);
             anchor.append(" || '")
                     .append(KeyRule.ANCHOR_SEPARATOR)
@@ -240,12 +246,15 @@ public final class EntityMatcher implements AutoCloseable {
      * Joins the decisions of a reference's target type(s), one equality join per type so that every lookup is a
      * primary-key lookup on both databases, and returns the SQL expression of the mapped Cloud id.
      */
-    static String mappedReference(StringBuilder joins, String alias, String column, Reference reference) {
+    static String mappedReference(
+            StagedTables tables, StringBuilder joins, String alias, String column, Reference reference) {
         var expressions = new java.util.ArrayList<String>();
         var targets = reference.targets().stream().sorted().toList();
         for (int t = 0; t < targets.size(); t++) {
             var a = alias + "_" + t;
-            joins.append(" left join idmap_stage_decision ")
+            joins.append(" left join ")
+                    .append(tables.decision())
+                    .append(' ')
                     .append(a)
                     .append(" on ")
                     .append(a)

@@ -96,8 +96,8 @@ final class EvidenceFinder {
     /** Whether every one of the types has decisions in this run. */
     private boolean allDecided(Set<EntityType> types) throws SQLException {
         for (var type : types) {
-            try (var query = connection.prepareStatement(
-                    "select 1 from idmap_stage_decision where run_id = ? and entity_type = ? fetch first 1 rows only")) {
+            try (var query = connection.prepareStatement("select 1 from " + tables.decision()
+                    + " where run_id = ? and entity_type = ? fetch first 1 rows only")) {
                 query.setString(1, runId);
                 query.setString(2, type.name());
                 try (var result = query.executeQuery()) {
@@ -167,7 +167,7 @@ final class EvidenceFinder {
      */
     private String matchedPairs(String column) {
         return " from " + tables.entity() + " s"
-                + " join idmap_stage_decision m on m.run_id = s.run_id and m.entity_type = s.entity_type"
+                + " join " + tables.decision() + " m on m.run_id = s.run_id and m.entity_type = s.entity_type"
                 + "   and m.source_id = s.id and m.status = 'MATCHED'"
                 + " join " + tables.entity() + " d on d.run_id = s.run_id and d.side = 'D'"
                 + "   and d.entity_type = s.entity_type and d.id = m.cloud_id"
@@ -193,9 +193,10 @@ final class EvidenceFinder {
                 ? EntityMatcher.SUBSTITUTE_CONTAINER
                 : rules.referenceIndex(e).orElseThrow();
         var joins = new StringBuilder();
-        joins.append(" left join idmap_stage_decision pm on pm.run_id = s.run_id and pm.entity_type = s.parent_type"
-                + " and pm.source_id = s.parent_id and pm.status = 'MATCHED'\n");
-        var anchor = EntityMatcher.anchorExpression(carrier, joins, index, new ArrayList<>());
+        joins.append(
+                " left join " + tables.decision() + " pm on pm.run_id = s.run_id and pm.entity_type = s.parent_type"
+                        + " and pm.source_id = s.parent_id and pm.status = 'MATCHED'\n");
+        var anchor = EntityMatcher.anchorExpression(carrier, tables, joins, index, new ArrayList<>());
         // the carriers' anchors are computed in a derived table first ("offset 0 rows" keeps it one): probing the
         // Cloud keys with the anchor as a plain column lets PostgreSQL use both key columns of the index, where
         // the anchor expression over the joined decisions was only a filter over every Cloud key of the same

@@ -2,6 +2,8 @@ package dev.idmap.core.report;
 
 import dev.idmap.core.match.MatchStatus;
 import dev.idmap.core.model.EntityType;
+import dev.idmap.core.storage.PostgresCopy;
+import dev.idmap.core.storage.StagedTables;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -9,7 +11,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * The decisions of a run, read straight from the decision table in report order (entity types in table order, then
+ * The decisions of a run, read straight from its decision table ({@link StagedTables}) in report order (entity types in table order, then
  * server ids numerically where numeric, then by their UTF-8 bytes) and handed over one row at a time: memory does
  * not grow with the number of entities. Both the report files and the service's lookup table are filled from here.
  */
@@ -33,10 +35,12 @@ public final class Decisions {
         }
         // type names are enum constants, never input
         var typeList = types.stream().map(t -> "'" + t.name() + "'").sorted().collect(Collectors.joining(","));
-        var sql = "select entity_type, source_id, cloud_id, status, rule, server_key, cloud_key, container,"
-                + " candidates, reason from idmap_stage_decision where run_id = ? and entity_type in (" + typeList
-                + ") order by type_rank, case when sort_num is null then 1 else 0 end, sort_num, sort_text";
         try (var connection = dataSource.getConnection()) {
+            var table =
+                    StagedTables.of(runId, PostgresCopy.isPostgres(connection)).decision();
+            var sql = "select entity_type, source_id, cloud_id, status, rule, server_key, cloud_key, container,"
+                    + " candidates, reason from " + table + " where run_id = ? and entity_type in (" + typeList
+                    + ") order by type_rank, case when sort_num is null then 1 else 0 end, sort_num, sort_text";
             connection.setAutoCommit(false);
             try (var statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(FETCH_SIZE);

@@ -8,8 +8,9 @@ import javax.sql.DataSource;
  * The engine's own tables, created with idempotent DDL ({@code create … if not exists}) that runs unchanged on H2
  * (PostgreSQL mode) and PostgreSQL. All names start with {@code idmap_stage_}, so the tables share a database with
  * the service's Flyway-managed schema without touching its history table; every row carries its run id. The bulk of
- * a run (entities and keys) is in tables of the run's own on PostgreSQL ({@link StagedTables}); the shared entity and
- * key tables exist on H2 only (PostgreSQL databases of earlier versions may still hold them, unused).
+ * a run (entities, keys and decisions) is in tables of the run's own on PostgreSQL ({@link StagedTables}); the shared
+ * entity, key and decision tables exist on H2 only (PostgreSQL databases of earlier versions may still hold them:
+ * unused, and a discarded run's rows are removed from them).
  *
  * <p>Why not Flyway here: the engine is a library handed a {@code DataSource}; a second Flyway history in the same
  * schema would need coordination with the service's migrations for no gain while the staging tables are disposable
@@ -59,27 +60,6 @@ public final class StagingSchema {
               server_user varchar(512) not null,
               account_id varchar(512) not null,
               primary key (run_id, by_key, server_user))""",
-            """
-            create table if not exists idmap_stage_decision (
-              run_id varchar(200) not null,
-              entity_type varchar(40) not null,
-              source_id varchar(512) not null,
-              type_rank int not null,
-              sort_num bigint,
-              sort_text varchar(4100) not null,
-              status varchar(10) not null,
-              cloud_id varchar(512),
-              rule varchar(100),
-              candidates varchar(4000),
-              reason varchar(4000),
-              server_key varchar(4000),
-              cloud_key varchar(4000),
-              container varchar(4000),
-              primary key (run_id, entity_type, source_id))""",
-            "create index if not exists idmap_stage_decision_cloud"
-                    + " on idmap_stage_decision (run_id, entity_type, status, cloud_id)",
-            "create index if not exists idmap_stage_decision_report"
-                    + " on idmap_stage_decision (run_id, type_rank, sort_num, sort_text)",
             // the details a part's crawl went on without, one row per kind (SkippedDetails.Group), recorded just
             // before the part's checkpoint and removed with its entities when it is started again, so that a resumed
             // run reports them; examples are the first few items, one per line
@@ -118,6 +98,23 @@ public final class StagingSchema {
               use3 varchar(512),
               use4 varchar(512)""";
 
+    /** The columns of a decision, in the shared table and in a run's own. */
+    private static final String DECISION_COLUMNS = """
+              run_id varchar(200) not null,
+              entity_type varchar(40) not null,
+              source_id varchar(512) not null,
+              type_rank int not null,
+              sort_num bigint,
+              sort_text varchar(4100) not null,
+              status varchar(10) not null,
+              cloud_id varchar(512),
+              rule varchar(100),
+              candidates varchar(4000),
+              reason varchar(4000),
+              server_key varchar(4000),
+              cloud_key varchar(4000),
+              container varchar(4000)""";
+
     /** The columns of a staged match key, in the shared table and in a run's own. */
     private static final String KEY_COLUMNS = """
               run_id varchar(200) not null,
@@ -129,8 +126,17 @@ public final class StagingSchema {
               anchor varchar(2100) not null,
               priority int not null""";
 
-    /** The entity and key tables all runs share on H2 (on PostgreSQL each run has its own: {@link StagedTables}). */
+    /**
+     * The entity, key and decision tables all runs share on H2 (on PostgreSQL each run has its own:
+     * {@link StagedTables}).
+     */
     private static final List<String> SHARED_BULK_DDL = List.of(
+            "create table if not exists idmap_stage_decision (" + DECISION_COLUMNS
+                    + ", primary key (run_id, entity_type, source_id))",
+            "create index if not exists idmap_stage_decision_cloud"
+                    + " on idmap_stage_decision (run_id, entity_type, status, cloud_id)",
+            "create index if not exists idmap_stage_decision_report"
+                    + " on idmap_stage_decision (run_id, type_rank, sort_num, sort_text)",
             "create table if not exists idmap_stage_entity (" + ENTITY_COLUMNS
                     + ", primary key (run_id, side, entity_type, id))",
             // a part's rows are wiped only when it is started again, which the part-start table says; the index on
@@ -151,12 +157,34 @@ public final class StagingSchema {
 
     /**
      * The statements creating a run's own tables on PostgreSQL ({@link StagedTables#ownTables()}): the columns of the
-     * shared tables, no key and no index, so that COPY only appends while the crawl runs.
+     * shared tables; the entities and keys without key or index, so that COPY only appends while the crawl runs; the
+     * decisions with their primary key alone, which the matching of later types joins.
      */
     static List<String> ownTables(StagedTables tables) {
         return List.of(
                 "create table if not exists " + tables.entity() + " (" + ENTITY_COLUMNS + ")",
-                "create table if not exists " + tables.key() + " (" + KEY_COLUMNS + ")");
+                "create table if not exists " + tables.key() + " (" + KEY_COLUMNS + ")",
+                ownDecisionTable(tables));
+    }
+
+    /** A run's own decision table, keyed by type and server id (its run id is the same in every row). */
+    static String ownDecisionTable(StagedTables tables) {
+        return "create table if not exists " + tables.decision() + " (" + DECISION_COLUMNS
+                + ", primary key (entity_type, source_id))";
+    }
+
+    /**
+     * The report's order over a run's own decisions, built once when matching is over; the shared table of H2 has it
+     * from the start.
+     */
+    static String ownDecisionReportIndex(StagedTables tables) {
+        return "create index if not exists %1$s_report on %1$s (type_rank, sort_num, sort_text)"
+                .formatted(tables.decision());
+    }
+
+    /** Removes the report's index of a run about to be matched (again): the decisions are rewritten without it. */
+    static String dropOwnDecisionReportIndex(StagedTables tables) {
+        return "drop index if exists " + tables.decision() + "_report";
     }
 
     /** The unique index of a run's own entity table, whose build fails while a duplicate is staged. */

@@ -318,7 +318,7 @@ public final class StagingStore {
      * that the destination did not list the type: the matcher could only say that no counterpart was found.
      */
     public void explainUnmatched(String runId, EntityType type, String container, String reason) {
-        var sql = "update idmap_stage_decision set reason = ? where run_id = ? and entity_type = ?"
+        var sql = "update " + tables(runId).decision() + " set reason = ? where run_id = ? and entity_type = ?"
                 + " and status = 'UNMATCHED'" + (container == null ? "" : " and container = ?");
         try (var connection = dataSource.getConnection();
                 var statement = connection.prepareStatement(sql)) {
@@ -414,9 +414,9 @@ public final class StagingStore {
         }
     }
 
-    /** Refreshes the statistics of the decision table, which grows while types are matched one after another. */
-    public void analyzeDecisions() {
-        analyze(List.of(StagingSchema.DECISION));
+    /** Refreshes the statistics of the run's decisions, which grow while types are matched one after another. */
+    public void analyzeDecisions(String runId) {
+        analyze(List.of(tables(runId).decision()));
     }
 
     private void analyze(List<String> tables) {
@@ -481,10 +481,12 @@ public final class StagingStore {
     }
 
     /**
-     * The run's tables, after creating its own entity and key tables (PostgreSQL) if they are not there yet: once per
-     * run and store, at the run's registration or at the first part staged or refused. A run that had checkpoints
-     * but no tables of its own was staged by an earlier version into the shared tables: its checkpoints are forgotten
-     * with the tables' creation, so that it is crawled again into its own.
+     * The run's tables, after creating its own tables (PostgreSQL) if they are not there yet: once per run and
+     * store, at the run's registration or at the first part staged or refused. A run that had checkpoints but no
+     * tables of its own was staged by an earlier version into the shared tables: its checkpoints are forgotten with
+     * the tables' creation, so that it is crawled again into its own. A run without a decision table of its own may
+     * have decisions in the shared table of an earlier version: they are removed (decisions are made again by every
+     * run, resumed or not).
      */
     private StagedTables ensuredTables(String runId) {
         var tables = tables(runId);
@@ -493,18 +495,23 @@ public final class StagingStore {
         }
         try (var connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            if (!exists(connection, tables.entity())) {
-                try (var statement = connection.createStatement()) {
-                    for (var ddl : StagingSchema.ownTables(tables)) {
-                        statement.execute(ddl);
-                    }
+            boolean staged = exists(connection, tables.entity());
+            boolean decided = exists(connection, tables.decision());
+            try (var statement = connection.createStatement()) {
+                for (var ddl : StagingSchema.ownTables(tables)) {
+                    statement.execute(ddl);
                 }
-                for (var table : List.of(StagingSchema.PART, StagingSchema.PART_START, StagingSchema.DECISION)) {
+            }
+            if (!staged) {
+                for (var table : List.of(StagingSchema.PART, StagingSchema.PART_START)) {
                     try (var forget = connection.prepareStatement("delete from " + table + " where run_id = ?")) {
                         forget.setString(1, runId);
                         forget.executeUpdate();
                     }
                 }
+            }
+            if (!decided) {
+                forgetSharedDecisions(connection, runId);
             }
             connection.commit();
         } catch (SQLException e) {
@@ -512,6 +519,17 @@ public final class StagingStore {
         }
         ownTablesEnsured.add(runId);
         return tables;
+    }
+
+    /** Removes a run's decisions from the shared table of an earlier version, where a PostgreSQL database has it. */
+    private static void forgetSharedDecisions(Connection connection, String runId) throws SQLException {
+        if (exists(connection, StagingSchema.DECISION)) {
+            try (var forget =
+                    connection.prepareStatement("delete from " + StagingSchema.DECISION + " where run_id = ?")) {
+                forget.setString(1, runId);
+                forget.executeUpdate();
+            }
+        }
     }
 
     /**
@@ -525,8 +543,22 @@ public final class StagingStore {
         var tables = ensuredTables(runId);
         if (tables.ownTables()) {
             buildIndexes(runId, tables);
+            execute(StagingSchema.dropOwnDecisionReportIndex(tables), runId);
         }
-        analyze(List.of(tables.entity(), tables.key(), StagingSchema.DECISION));
+        analyze(List.of(tables.entity(), tables.key(), tables.decision()));
+    }
+
+    /**
+     * Ends a run's matching: on PostgreSQL its own decisions get the report's order as an index, built once from the
+     * decided rows, which the report and the service's lookups then read in order; then their statistics are
+     * refreshed. Safe to call again.
+     */
+    public void finishMatch(String runId) {
+        var tables = ensuredTables(runId);
+        if (tables.ownTables()) {
+            execute(StagingSchema.ownDecisionReportIndex(tables), runId);
+        }
+        analyze(List.of(tables.decision()));
     }
 
     /**
@@ -630,6 +662,8 @@ public final class StagingStore {
                 connection.setAutoCommit(true);
                 statement.execute("drop table if exists " + tables.key());
                 statement.execute("drop table if exists " + tables.entity());
+                statement.execute("drop table if exists " + tables.decision());
+                forgetSharedDecisions(connection, runId);
             } catch (SQLException e) {
                 throw new StagingFailure("cannot drop the staging tables of run " + runId, e);
             }
@@ -637,10 +671,10 @@ public final class StagingStore {
         } else {
             update("delete from " + tables.key() + " where run_id = ?", runId);
             update("delete from " + tables.entity() + " where run_id = ?", runId);
+            update("delete from " + tables.decision() + " where run_id = ?", runId);
         }
         for (var table : List.of(
                 StagingSchema.USER_MIGRATION,
-                StagingSchema.DECISION,
                 StagingSchema.DETAIL,
                 StagingSchema.PART_START,
                 StagingSchema.PART,
@@ -698,6 +732,17 @@ public final class StagingStore {
             return runs;
         } catch (SQLException e) {
             throw new StagingFailure("cannot list the staged runs", e);
+        }
+    }
+
+    /** Runs a statement without parameters (DDL) on its own connection, committed at once. */
+    private void execute(String sql, String runId) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new StagingFailure("cannot update staging for run " + runId, e);
         }
     }
 

@@ -136,7 +136,7 @@ class MatchWorkersTest {
                     return 1;
                 }),
                 AFTER::get,
-                () -> {},
+                run -> {},
                 2,
                 progress::add,
                 () -> {
@@ -155,14 +155,14 @@ class MatchWorkersTest {
         var workers = new MatchWorkers(
                 () -> recording((type, report) -> type == ISSUE ? 5_000 : 10),
                 AFTER::get,
-                () -> refreshedBefore.add("after " + events.getLast()),
+                run -> refreshedBefore.add(run + " after " + events.getLast()),
                 1,
                 progress::add,
                 () -> {});
 
         workers.match("run", ORDER);
 
-        assertThat(refreshedBefore).containsExactly("after end ISSUE");
+        assertThat(refreshedBefore).containsExactly("run after end ISSUE");
     }
 
     private interface Work {
@@ -170,7 +170,7 @@ class MatchWorkersTest {
     }
 
     private MatchWorkers workers(int count, Work work) {
-        return new MatchWorkers(() -> recording(work), AFTER::get, () -> {}, count, progress::add, () -> {});
+        return new MatchWorkers(() -> recording(work), AFTER::get, run -> {}, count, progress::add, () -> {});
     }
 
     private MatchWorkers.TypeMatcher recording(Work work) {

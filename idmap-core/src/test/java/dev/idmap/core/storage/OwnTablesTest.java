@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * On PostgreSQL a run's entities and keys are in tables of its own: unindexed while it is crawled, indexed when its
- * crawl is over, dropped whole when it is discarded, and never shared with another run.
+ * On PostgreSQL a run's entities, keys and decisions are in tables of its own: the entities and keys unindexed while
+ * it is crawled and indexed when its crawl is over, the decisions keyed while it is matched and in report order when
+ * its matching is over; all dropped whole when it is discarded, and never shared with another run.
  */
 class OwnTablesTest {
 
@@ -34,13 +35,14 @@ class OwnTablesTest {
     }
 
     @Test
-    void the_shared_entity_and_key_tables_are_not_created_on_postgresql() throws SQLException {
+    void the_shared_entity_key_and_decision_tables_are_not_created_on_postgresql() throws SQLException {
         assertThat(tablesLike("idmap\\_stage\\_entity")).isEmpty();
         assertThat(tablesLike("idmap\\_stage\\_key")).isEmpty();
+        assertThat(tablesLike("idmap\\_stage\\_decision")).isEmpty();
     }
 
     @Test
-    void any_run_id_makes_two_tables_of_legal_names_that_no_other_run_shares() {
+    void any_run_id_makes_three_tables_of_legal_names_that_no_other_run_shares() {
         var long1 = "a".repeat(199) + "1";
         var long2 = "a".repeat(199) + "2";
         var quoted = StagedTables.of("it's \"quoted\"; drop table x", true);
@@ -48,6 +50,7 @@ class OwnTablesTest {
         assertThat(StagedTables.of(long1, true)).isNotEqualTo(StagedTables.of(long2, true));
         assertThat(quoted.entity()).matches("idmap_stage_entity_[0-9a-f]{20}");
         assertThat(quoted.key()).matches("idmap_stage_key_[0-9a-f]{20}");
+        assertThat(quoted.decision()).matches("idmap_stage_decision_[0-9a-f]{20}");
         assertThat(StagedTables.of("any", false)).isEqualTo(StagedTables.SHARED);
     }
 
@@ -63,13 +66,22 @@ class OwnTablesTest {
         // when the first run's crawl is over
         STORE.finishCrawl("first");
 
-        // then its tables are indexed, the second run's not yet
+        // then its tables are indexed, the second run's not yet; its decisions have their key alone
         assertThat(indexesOf(first.entity())).containsExactly(first.entity() + "_id");
         assertThat(indexesOf(first.key())).containsExactlyInAnyOrder(first.key() + "_entity", first.key() + "_lookup");
+        assertThat(indexesOf(first.decision())).containsExactly(first.decision() + "_pkey");
         assertThat(indexesOf(STORE.tables("second").entity())).isEmpty();
         // and ending the crawl again (a resumed run) changes nothing
         STORE.finishCrawl("first");
         assertThat(STORE.stagedEntities("first")).isEqualTo(3);
+
+        // when its matching is over, its decisions are in report order
+        STORE.finishMatch("first");
+        assertThat(indexesOf(first.decision()))
+                .containsExactlyInAnyOrder(first.decision() + "_pkey", first.decision() + "_report");
+        // and a resumed run, matched again, writes its decisions without the report's order until it is over
+        STORE.finishCrawl("first");
+        assertThat(indexesOf(first.decision())).containsExactly(first.decision() + "_pkey");
 
         // when the first run is discarded
         STORE.discard("first");
@@ -77,6 +89,7 @@ class OwnTablesTest {
         // then its tables are gone, and the second run keeps its rows
         assertThat(tablesLike(first.entity())).isEmpty();
         assertThat(tablesLike(first.key())).isEmpty();
+        assertThat(tablesLike(first.decision())).isEmpty();
         assertThat(STORE.stagedEntities("first")).isZero();
         assertThat(STORE.stagedEntities("second")).isEqualTo(3);
         assertThat(STORE.stagedRunIds()).contains("second").doesNotContain("first");
@@ -110,6 +123,31 @@ class OwnTablesTest {
         // then it has tables of its own and no checkpoint that would skip its part
         assertThat(tablesLike(STORE.tables("earlier").entity())).hasSize(1);
         assertThat(STORE.finishedParts("earlier")).isEmpty();
+    }
+
+    @Test
+    void decisions_an_earlier_version_left_in_the_shared_table_are_removed_when_the_run_gets_its_own()
+            throws SQLException {
+        // given the shared decision table of an earlier version, holding decisions of two runs
+        try (var connection = DATABASE.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("create table idmap_stage_decision (run_id varchar(200), source_id varchar(512))");
+            statement.execute("insert into idmap_stage_decision values ('resumed', '1'), ('other', '2')");
+        }
+        try {
+            // when one of them is resumed
+            STORE.registerRun("resumed", "JIRA", "http://dc.example", "http://cloud.example");
+
+            // then its decisions are in its own table only, and the other run's are left alone
+            assertThat(tablesLike(STORE.tables("resumed").decision())).hasSize(1);
+            assertThat(names("select run_id from idmap_stage_decision where run_id like ?", "%"))
+                    .containsExactly("other");
+        } finally {
+            try (var connection = DATABASE.getConnection();
+                    var statement = connection.createStatement()) {
+                statement.execute("drop table idmap_stage_decision");
+            }
+        }
     }
 
     private static void stage(String runId, int issues) {
