@@ -31,8 +31,23 @@ public record JsonResponse(
      * @throws IOException when the connection fails while the body is read
      */
     static JsonResponse read(String request, int status, HttpHeaders headers, InputStream body) throws IOException {
+        return read(request, status, headers, body, null);
+    }
+
+    /**
+     * The answer, its body parsed as it is read; when it is a success and {@code items} is given, the items of that
+     * member are handed on as they are parsed instead of kept in the body's tree.
+     *
+     * @throws IOException when the connection fails while the body is read
+     */
+    static JsonResponse read(String request, int status, HttpHeaders headers, InputStream body, StreamedItems items)
+            throws IOException {
         var start = new StartOfBody(body);
-        var tree = AnswerJson.read(start);
+        var streamed = status / 100 == 2 ? items : null;
+        if (streamed != null) {
+            streamed.startAnswer();
+        }
+        var tree = AnswerJson.read(start, streamed);
         return new JsonResponse(
                 status,
                 tree,

@@ -92,6 +92,50 @@ public final class SiteClient {
         return response.body();
     }
 
+    /**
+     * Like {@link #get} for a page whose items, the elements of its top-level array member {@code itemsField}, go to
+     * {@code each} one at a time as they are parsed, so that only one item's tree is held, never the page's. The
+     * page returned holds that member as an empty array, and how many items it had.
+     *
+     * <p>{@code each} runs while the answer is read, holding this request's permits; a request sent from it would
+     * wait for permits that the requests in flight may all hold, so it fails instead ({@link IllegalStateException}):
+     * work that needs requests is done after the page.
+     */
+    public StreamedPage getStreamed(
+            String template, String path, Query query, String itemsField, Consumer<JsonNode> each) {
+        var items = new StreamedItems(itemsField, each);
+        var response = send(template, path, query, true, items);
+        if (response.status() == 404) {
+            throw failure(
+                    CrawlFailure.Kind.NOT_OFFERED,
+                    template,
+                    response,
+                    "; this site does not offer the endpoint (an older version, or the app that provides it is not"
+                            + " installed)");
+        }
+        if (response.status() / 100 != 2) {
+            throw failure(CrawlFailure.Kind.UNEXPECTED, template, response, "");
+        }
+        if (!response.body().isObject()) {
+            throw failure(
+                    CrawlFailure.Kind.UNEXPECTED,
+                    template,
+                    response,
+                    "; the answer is not a JSON object: "
+                            + response.rawStart().strip().replaceAll("\\s+", " "));
+        }
+        return new StreamedPage(response.body(), items.inAnswer());
+    }
+
+    /** A page whose items were handed on as they were parsed: the rest of it, and how many items it had. */
+    public record StreamedPage(JsonNode rest, int items) {}
+
+    private static final ThreadLocal<Boolean> INSIDE_STREAMED_ITEMS = ThreadLocal.withInitial(() -> false);
+
+    static void insideStreamedItems(boolean inside) {
+        INSIDE_STREAMED_ITEMS.set(inside);
+    }
+
     /** Like {@link #get} but a 404 is an empty answer (an optional endpoint, or an entity gone meanwhile). */
     public Optional<JsonNode> getIfFound(String template, String path, Query query) {
         var response = send(template, path, query);
@@ -136,6 +180,15 @@ public final class SiteClient {
     }
 
     private JsonResponse send(String template, String path, Query query, boolean forbiddenFailsFast) {
+        return send(template, path, query, forbiddenFailsFast, null);
+    }
+
+    private JsonResponse send(
+            String template, String path, Query query, boolean forbiddenFailsFast, StreamedItems items) {
+        if (INSIDE_STREAMED_ITEMS.get()) {
+            throw new IllegalStateException("GET " + template + " sent while the items of a page are handed on: it"
+                    + " would wait for the permits the pages in flight hold; send it after the page");
+        }
         var relative = path + (query.encoded().isEmpty() ? "" : "?" + query.encoded());
         var uri = URI.create(connection.baseUrl() + relative);
         var request = HttpRequest.newBuilder(uri)
@@ -148,7 +201,7 @@ public final class SiteClient {
         int failures = 0;
         int rateLimited = 0;
         while (true) {
-            Attempt attempt = attempt(template, "GET " + relative, request);
+            Attempt attempt = attempt(template, "GET " + relative, request, items);
             switch (attempt) {
                 case Answered(var response)
                 when response.status() == 429 -> {
@@ -235,7 +288,7 @@ public final class SiteClient {
 
     private record Dropped(IOException error) implements Attempt {}
 
-    private Attempt attempt(String template, String requestLine, HttpRequest request) {
+    private Attempt attempt(String template, String requestLine, HttpRequest request, StreamedItems items) {
         var endpoint =
                 endpointPermits.computeIfAbsent(template, t -> new Semaphore(settings.maxInFlightPerEndpoint(), true));
         acquire(endpoint);
@@ -247,7 +300,7 @@ public final class SiteClient {
                 answeredOnce.set(true);
                 try (var body = response.body()) {
                     return new Answered(
-                            JsonResponse.read(requestLine, response.statusCode(), response.headers(), body));
+                            JsonResponse.read(requestLine, response.statusCode(), response.headers(), body, items));
                 }
             } catch (IOException e) {
                 return new Dropped(e);

@@ -163,8 +163,13 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
 
     protected abstract void forEachCustomField(Consumer<JsonNode> each);
 
-    /** Every issue of the project in id order, with the given {@code fields} (id and key are always there). */
-    protected abstract void forEachIssue(String projectKey, List<String> fields, Consumer<JsonNode> each);
+    /**
+     * Every issue of the project in id order, with the given {@code fields} (id and key are always there), handed
+     * to {@code each} as its search page is read, and {@code afterEachPage} run once each page is read: {@code each}
+     * sends no requests (see {@link dev.idmap.connectors.http.SiteClient#getStreamed}), what needs them runs there.
+     */
+    protected abstract void forEachIssue(
+            String projectKey, List<String> fields, Consumer<JsonNode> each, Runnable afterEachPage);
 
     protected abstract int commentPageSize();
 
@@ -433,23 +438,31 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
     private void issuePass(String projectKey, CrawlScope scope, EntitySink sink) {
         var fields = IssueSearchFields.of(scope);
         var projectId = scope.delivers(EntityType.ISSUE) ? projectId(projectKey) : null;
-        forEachIssue(projectKey, fields.names(), issue -> {
-            if (projectId != null) {
-                sink.accept(issue(issue, projectId, fields.usage()));
-            }
-            if (scope.delivers(EntityType.COMMENT)) {
-                comments(issue, sink);
-            }
-            if (scope.delivers(EntityType.WORKLOG)) {
-                worklogs(issue, sink);
-            }
-            if (scope.delivers(EntityType.ATTACHMENT)) {
-                attachments(issue, sink);
-            }
-            if (scope.delivers(EntityType.ISSUE_LINK)) {
-                issueLinks(issue, sink);
-            }
-        });
+        var afterPage = new ArrayList<Runnable>();
+        forEachIssue(
+                projectKey,
+                fields.names(),
+                issue -> {
+                    if (projectId != null) {
+                        sink.accept(issue(issue, projectId, fields.usage()));
+                    }
+                    if (scope.delivers(EntityType.COMMENT)) {
+                        comments(issue, sink, afterPage);
+                    }
+                    if (scope.delivers(EntityType.WORKLOG)) {
+                        worklogs(issue, sink, afterPage);
+                    }
+                    if (scope.delivers(EntityType.ATTACHMENT)) {
+                        attachments(issue, sink);
+                    }
+                    if (scope.delivers(EntityType.ISSUE_LINK)) {
+                        issueLinks(issue, sink);
+                    }
+                },
+                () -> {
+                    afterPage.forEach(Runnable::run);
+                    afterPage.clear();
+                });
     }
 
     /** An issue, with the ids of the status, issue type, priority and resolution it uses when they were read. */
@@ -466,8 +479,10 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
         return new SiteEntity(EntityType.ISSUE, text(issue, "id"), projectId, text(issue, "key"), attributes.build());
     }
 
-    private void comments(JsonNode issue, EntitySink sink) {
+    /** The comments of an issue: those its search entry carries, else a listing of them added to {@code later}. */
+    private void comments(JsonNode issue, EntitySink sink, List<Runnable> later) {
         var issueId = text(issue, "id");
+        var issueKey = text(issue, "key");
         Consumer<JsonNode> emit = c -> sink.accept(new SiteEntity(
                 EntityType.COMMENT,
                 text(c, "id"),
@@ -481,10 +496,10 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
         if (complete(embedded, "comments")) {
             embedded.path("comments").forEach(emit);
         } else {
-            followUp(
+            later.add(() -> followUp(
                     sink::skipped,
                     EntityType.COMMENT,
-                    "issue " + text(issue, "key"),
+                    "issue " + issueKey,
                     "the comments of these issues are not in the reports",
                     () -> Pages.offset(
                             client,
@@ -493,12 +508,14 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
                             Query.of("orderBy", "created"),
                             "comments",
                             commentPageSize(),
-                            emit));
+                            emit)));
         }
     }
 
-    private void worklogs(JsonNode issue, EntitySink sink) {
+    /** The worklogs of an issue: those its search entry carries, else a listing of them added to {@code later}. */
+    private void worklogs(JsonNode issue, EntitySink sink, List<Runnable> later) {
         var issueId = text(issue, "id");
+        var issueKey = text(issue, "key");
         Consumer<JsonNode> emit = w -> sink.accept(new SiteEntity(
                 EntityType.WORKLOG,
                 text(w, "id"),
@@ -513,12 +530,12 @@ public abstract class JiraCrawler extends ListingCrawler<String> {
         if (complete(embedded, "worklogs")) {
             embedded.path("worklogs").forEach(emit);
         } else {
-            followUp(
+            later.add(() -> followUp(
                     sink::skipped,
                     EntityType.WORKLOG,
-                    "issue " + text(issue, "key"),
+                    "issue " + issueKey,
                     "the worklogs of these issues are not in the reports",
-                    () -> issueWorklogs(issueId, emit));
+                    () -> issueWorklogs(issueId, emit)));
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -70,6 +71,50 @@ class AnswerJsonTest {
         assertThatThrownBy(() -> AnswerJson.read(failing))
                 .isInstanceOf(IOException.class)
                 .hasMessage("connection reset");
+    }
+
+    @Test
+    void the_items_of_a_streamed_page_are_handed_on_one_by_one_and_the_rest_of_the_page_is_kept() throws IOException {
+        var page = """
+                {"startAt": 0, "self": "http://jira/rest/api/2/search", "issues": [
+                   {"id": "1", "self": "http://jira/rest/api/2/issue/1", "fields": {"comment": {"comments": [{"id": "7"}]}}},
+                   {"id": "2", "fields": {"assignee": {"name": "ann", "avatarUrls": {"48x48": "a"}}}},
+                   3, [4]],
+                 "total": 4, "nested": {"issues": [5]}}
+                """;
+        var handedOn = new ArrayList<JsonNode>();
+        var items = new StreamedItems("issues", handedOn::add);
+        items.startAnswer();
+
+        var rest = AnswerJson.read(body(page), items);
+
+        assertThat(handedOn)
+                .containsExactlyElementsOf(withoutUnread(JSON.readTree(page).path("issues")));
+        assertThat(items.inAnswer()).isEqualTo(4);
+        assertThat(rest)
+                .isEqualTo(
+                        JSON.readTree("{\"startAt\": 0, \"issues\": [], \"total\": 4, \"nested\": {\"issues\": [5]}}"));
+    }
+
+    @Test
+    void an_answer_asked_for_again_hands_on_only_the_items_after_those_handed_on_before() throws IOException {
+        var handedOn = new ArrayList<String>();
+        var items = new StreamedItems("values", item -> handedOn.add(item.asString()));
+        var broken = new SequenceInputStream(
+                new ByteArrayInputStream(bytes("{\"values\": [\"a\", \"b\", ")), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+                });
+        items.startAnswer();
+        assertThatThrownBy(() -> AnswerJson.read(broken, items)).isInstanceOf(IOException.class);
+
+        items.startAnswer();
+        AnswerJson.read(body("{\"values\": [\"a\", \"b\", \"c\", \"d\"], \"isLast\": true}"), items);
+
+        assertThat(handedOn).containsExactly("a", "b", "c", "d");
+        assertThat(items.inAnswer()).isEqualTo(4);
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -339,5 +340,106 @@ class SiteClientTest {
         // then
         assertThat(highest.get()).isBetween(1, 2);
         assertThat(client.requestCounts()).containsEntry("GET /rest/api/2/slow", 12L);
+    }
+
+    @Test
+    void a_page_that_breaks_off_while_its_items_are_handed_on_is_asked_again_and_hands_each_item_on_once()
+            throws Exception {
+        // given a site whose first answer breaks off after two of its four items
+        var full = "{\"startAt\": 0, \"issues\": [{\"id\": \"1\"}, {\"id\": \"2\"}, {\"id\": \"3\"},"
+                + " {\"id\": \"4\"}], \"total\": 4}";
+        var brokenOff = full.substring(0, full.indexOf("{\"id\": \"3\"}"));
+        try (var server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+                var threads = Executors.newSingleThreadExecutor()) {
+            var answers = new AtomicInteger();
+            threads.submit(() -> {
+                while (answers.get() < 2) {
+                    try (var socket = server.accept()) {
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                                socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                        for (var line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                            // the request's head, not looked at
+                        }
+                        var body = answers.getAndIncrement() == 0 ? brokenOff : full;
+                        var out = socket.getOutputStream();
+                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                                        + "Content-Length: " + full.length() + "\r\n\r\n" + body)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        out.flush();
+                    }
+                }
+                return null;
+            });
+            var client = new SiteClient(
+                    "Jira source site",
+                    "",
+                    new SiteConnection(java.net.URI.create("http://127.0.0.1:" + server.getLocalPort()), admin()),
+                    http,
+                    new ClientSettings(8, 4, Duration.ofSeconds(5), Duration.ofSeconds(10), RETRY),
+                    clock,
+                    advanceClock,
+                    new SplittableRandom(7));
+            var handedOn = new ArrayList<String>();
+            // when
+            var page = client.getStreamed(
+                    "/rest/api/2/search",
+                    "/rest/api/2/search",
+                    Query.of(),
+                    "issues",
+                    issue -> handedOn.add(issue.path("id").asString()));
+            // then
+            assertThat(handedOn).containsExactly("1", "2", "3", "4");
+            assertThat(page.items()).isEqualTo(4);
+            assertThat(page.rest().path("total").asInt()).isEqualTo(4);
+            assertThat(client.requestCounts()).containsEntry("GET /rest/api/2/search", 2L);
+        }
+    }
+
+    @Test
+    void a_request_sent_while_the_items_of_a_page_are_handed_on_fails_instead_of_waiting_for_permits() {
+        // given
+        site = aJiraSite()
+                .get(
+                        "/rest/api/2/search",
+                        request -> SimResponse.json(Json.object()
+                                .<ObjectNode>set(
+                                        "issues", Json.array().add(Json.object().put("id", "1")))
+                                .put("total", 1)))
+                .get("/rest/api/2/thing", scripted())
+                .start();
+        var client = clientFor(admin(), new ClientSettings(1, 1, Duration.ofSeconds(5), Duration.ofSeconds(10), RETRY));
+        // when / then
+        assertThatThrownBy(() -> client.getStreamed(
+                        "/rest/api/2/search",
+                        "/rest/api/2/search",
+                        Query.of(),
+                        "issues",
+                        issue -> client.get("/rest/api/2/thing", "/rest/api/2/thing", Query.of())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GET /rest/api/2/thing sent while the items of a page are handed on");
+        // and the thread can send again once the page is over
+        assertThat(client.get("/rest/api/2/thing", "/rest/api/2/thing", Query.of())
+                        .path("ok")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void a_streamed_page_answered_with_an_error_fails_as_a_page_read_whole_does() {
+        // given
+        site = aJiraSite().get("/rest/api/2/thing", scripted(400)).start();
+        var client = clientFor(admin());
+        var handedOn = new ArrayList<JsonNode>();
+        // when / then
+        assertThatThrownBy(() -> client.getStreamed(
+                        "/rest/api/2/thing", "/rest/api/2/thing", Query.of(), "errorMessages", handedOn::add))
+                .isInstanceOf(CrawlFailure.class)
+                .hasMessageContaining("answered HTTP 400 (scripted 400)");
+        assertThat(handedOn).isEmpty();
+        assertThatThrownBy(() -> client.getStreamed(
+                        "/rest/api/2/missing", "/rest/api/2/missing", Query.of(), "issues", handedOn::add))
+                .isInstanceOf(CrawlFailure.class)
+                .extracting(e -> ((CrawlFailure) e).kind())
+                .isEqualTo(CrawlFailure.Kind.NOT_OFFERED);
     }
 }

@@ -459,16 +459,18 @@ public final class JiraCloudCrawler extends JiraCrawler {
      * gone from Cloud), asking for as many issues per page as the site gives when only a few fields are read.
      */
     @Override
-    protected void forEachIssue(String projectKey, List<String> fields, Consumer<JsonNode> each) {
+    protected void forEachIssue(
+            String projectKey, List<String> fields, Consumer<JsonNode> each, Runnable afterEachPage) {
         var query = Query.of("jql", "project = " + jqlString(projectKey) + " ORDER BY id ASC")
                 .and("maxResults", SEARCH_PAGE)
                 .and("fields", String.join(",", fields));
         String token = null;
         while (true) {
-            var page = client.get(API + "/search/jql", API + "/search/jql", query.with("nextPageToken", token));
-            page.path("issues").forEach(each);
-            var next = page.path("nextPageToken");
-            if (page.path("isLast").asBoolean(false)
+            var page = client.getStreamed(
+                    API + "/search/jql", API + "/search/jql", query.with("nextPageToken", token), "issues", each);
+            afterEachPage.run();
+            var next = page.rest().path("nextPageToken");
+            if (page.rest().path("isLast").asBoolean(false)
                     || !next.isString()
                     || next.asString().isEmpty()) {
                 return;

@@ -388,24 +388,30 @@ public final class JiraDcCrawler extends JiraCrawler {
      * 0: deep offsets hit the search window ({@code jira.search.platform.max.result.window}, 10,000).
      */
     @Override
-    protected void forEachIssue(String projectKey, List<String> fields, Consumer<JsonNode> each) {
+    protected void forEachIssue(
+            String projectKey, List<String> fields, Consumer<JsonNode> each, Runnable afterEachPage) {
         String lastId = null;
         while (true) {
             var jql = "project = " + jqlString(projectKey) + (lastId == null ? "" : " AND id > " + lastId)
                     + " ORDER BY id ASC";
-            var page = client.get(
+            var last = new String[1];
+            var page = client.getStreamed(
                     API + "/search",
                     API + "/search",
                     Query.of("jql", jql, "startAt", 0)
                             .and("maxResults", SEARCH_PAGE)
-                            .and("fields", String.join(",", fields)));
-            var issues = page.path("issues");
-            issues.forEach(each);
-            var total = page.path("total");
-            if (issues.isEmpty() || (total.isNumber() && issues.size() >= total.asLong())) {
+                            .and("fields", String.join(",", fields)),
+                    "issues",
+                    issue -> {
+                        last[0] = text(issue, "id");
+                        each.accept(issue);
+                    });
+            afterEachPage.run();
+            var total = page.rest().path("total");
+            if (page.items() == 0 || last[0] == null || (total.isNumber() && page.items() >= total.asLong())) {
                 return;
             }
-            lastId = text(issues.get(issues.size() - 1), "id");
+            lastId = last[0];
         }
     }
 
