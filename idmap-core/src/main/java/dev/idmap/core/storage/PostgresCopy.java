@@ -91,6 +91,16 @@ public final class PostgresCopy {
         return to < text.length() && Character.isHighSurrogate(text.charAt(to - 1)) ? to - 1 : to;
     }
 
+    /** A value in COPY's text format, escaped once. */
+    public record Escaped(String text) {}
+
+    /** {@code value} (not null) escaped for COPY's text format, for a field that many rows repeat. */
+    public static Escaped escaped(String value) {
+        var text = new StringBuilder(value.length());
+        Rows.escape(value, text);
+        return new Escaped(text.toString());
+    }
+
     /** Rows in COPY's text format, built one field at a time. */
     public static final class Rows {
 
@@ -100,17 +110,33 @@ public final class PostgresCopy {
 
         /** Adds a field to the current row; null is SQL NULL. */
         public Rows field(String value) {
+            separate();
+            if (value == null) {
+                text.append("\\N");
+            } else {
+                escape(value, text);
+            }
+            return this;
+        }
+
+        /** Adds a field escaped before, the same in many rows (a run id, a part's scope). */
+        public Rows field(Escaped value) {
+            separate();
+            text.append(value.text());
+            return this;
+        }
+
+        private void separate() {
             if (rowStarted) {
                 text.append('\t');
             }
             rowStarted = true;
-            if (value == null) {
-                text.append("\\N");
-                return this;
-            }
+        }
+
+        static void escape(String value, StringBuilder text) {
             if (plain(value)) {
                 text.append(value);
-                return this;
+                return;
             }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
@@ -122,18 +148,17 @@ public final class PostgresCopy {
                     default -> text.append(c);
                 }
             }
-            return this;
         }
 
-        /** Whether the value needs no escaping (the common case: ids, keys and names). */
+        /**
+         * Whether the value needs no escaping (the common case: ids, keys and names); {@code indexOf} scans with
+         * the JVM's vectorised intrinsic, several times faster than a loop over the characters.
+         */
         private static boolean plain(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                    return false;
-                }
-            }
-            return true;
+            return value.indexOf('\\') < 0
+                    && value.indexOf('\t') < 0
+                    && value.indexOf('\n') < 0
+                    && value.indexOf('\r') < 0;
         }
 
         public Rows field(long value) {

@@ -776,6 +776,10 @@ public final class StagingStore {
         private final CrawlScope scope;
         /** {@link CrawlScope#name()}, built once: it is written with every row. */
         private final String scopeName;
+        /** The run id and the scope as COPY text, escaped once for every row that carries them. */
+        private final PostgresCopy.Escaped copyRunId;
+
+        private final PostgresCopy.Escaped copyScope;
 
         private final StagedTables tables;
 
@@ -802,6 +806,8 @@ public final class StagingStore {
             this.side = side;
             this.scope = scope;
             this.scopeName = scope.name();
+            this.copyRunId = PostgresCopy.escaped(runId);
+            this.copyScope = PostgresCopy.escaped(scopeName);
             this.tables = tables(runId);
             this.progress = progress;
             scope.types().forEach(type -> pendingByType.put(type, new ArrayList<>()));
@@ -880,11 +886,11 @@ public final class StagingStore {
                 for (var row : typeRows.getValue()) {
                     var staged = row.staged();
                     entityRows
-                            .field(runId)
+                            .field(copyRunId)
                             .field(sideCode)
                             .field(type)
                             .field(staged.id())
-                            .field(scopeName)
+                            .field(copyScope)
                             .field(staged.parentId())
                             .field(
                                     staged.parentType() == null
@@ -900,11 +906,11 @@ public final class StagingStore {
                     }
                     entityRows.end();
                     for (var key : staged.keys()) {
-                        keyRows.field(runId)
+                        keyRows.field(copyRunId)
                                 .field(sideCode)
                                 .field(type)
                                 .field(staged.id())
-                                .field(scopeName)
+                                .field(copyScope)
                                 .field(key.key())
                                 .field(staged.anchor())
                                 .field(key.priority())

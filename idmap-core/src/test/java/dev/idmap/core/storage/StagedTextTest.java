@@ -66,6 +66,20 @@ class StagedTextTest {
         assertThat(staged).containsExactlyElementsOf(names);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_run_id_with_characters_copy_escapes_is_staged_unchanged_in_every_row(String name, DataSource database)
+            throws SQLException {
+        // given a run id holding a backslash and a tab (escaped once for all its rows)
+        var names = List.of("first", "second", "third");
+
+        // when
+        var staged = stageAndReadBack(database, "run\\with\tescapes", names);
+
+        // then every row is found under the run id as it was given
+        assertThat(staged).containsExactlyElementsOf(names);
+    }
+
     @Test
     void copy_text_is_sent_in_pieces_that_never_split_a_surrogate_pair() {
         var text = "ab\uD83D\uDE00cd";
@@ -94,9 +108,10 @@ class StagedTextTest {
     private static List<String> stagedNames(DataSource database, StagedTables tables, String runId)
             throws SQLException {
         try (var connection = database.getConnection();
-                var statement = connection.createStatement();
-                var result = statement.executeQuery(
-                        "select name from " + tables.entity() + " where run_id = '" + runId + "' order by id")) {
+                var statement = connection.prepareStatement(
+                        "select name from " + tables.entity() + " where run_id = ? order by id")) {
+            statement.setString(1, runId);
+            var result = statement.executeQuery();
             var names = new ArrayList<String>();
             while (result.next()) {
                 names.add(result.getString(1));
