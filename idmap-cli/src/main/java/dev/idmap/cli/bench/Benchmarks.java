@@ -364,15 +364,40 @@ public final class Benchmarks {
                 commit());
     }
 
+    /**
+     * The commit measured, {@code -dirty} when tracked files differ from it; the harness's own output
+     * (BENCHMARKS.md and BENCHMARKS.json, rewritten after each scenario) does not count, or every scenario after
+     * the first of a campaign would be marked dirty.
+     */
     private static String commit() {
-        try {
-            var process = new ProcessBuilder("git", "describe", "--always", "--dirty")
-                    .redirectErrorStream(true)
-                    .start();
-            var text = new String(process.getInputStream().readAllBytes()).strip();
-            return process.waitFor() == 0 ? text : "unknown";
-        } catch (IOException | InterruptedException e) {
+        var head = git("rev-parse", "--short", "HEAD");
+        if (head.isEmpty()) {
             return "unknown";
+        }
+        var changed = git(
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                ":(top)",
+                ":(top,exclude)BENCHMARKS.md",
+                ":(top,exclude)BENCHMARKS.json");
+        return changed.isPresent() && !changed.get().isEmpty() ? head.get() + "-dirty" : head.get();
+    }
+
+    /** What {@code git ARGUMENTS} printed, empty when it failed (no git, or not a checkout). */
+    private static Optional<String> git(String... arguments) {
+        try {
+            var command = new ArrayList<String>(List.of("git"));
+            command.addAll(List.of(arguments));
+            var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            var text = new String(process.getInputStream().readAllBytes()).strip();
+            return process.waitFor() == 0 ? Optional.of(text) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
