@@ -80,26 +80,37 @@ public final class ConfluencePages {
     }
 
     /**
-     * Data Center {@code /rest/api/content/scan}: a forward cursor over content ordered by id. The first page is
-     * {@code firstPage}; each next page is asked with the page's {@code nextCursor} and the {@code limit} the site
-     * echoed (the size it really applies), until a page carries no {@code nextCursor}.
+     * Data Center {@code /rest/api/content/scan}: a forward cursor over content ordered by id, continued after its
+     * first page {@code first}: each next page is asked with the page's {@code nextCursor} and the {@code limit} the
+     * site echoed (the size it really applies), until a page carries no {@code nextCursor}. The items of each page
+     * are handed on as they are parsed ({@link SiteClient#getStreamed}), so that a page's tree is never held whole,
+     * and {@code afterEachPage} runs once each page is read: {@code each} sends no requests (it runs while a page is
+     * read), what needs them runs in {@code afterEachPage}.
      */
-    public static void scanFrom(
-            SiteClient client, String template, String path, Query query, JsonNode firstPage, Consumer<JsonNode> each) {
-        var page = firstPage;
+    public static void scanAfter(
+            SiteClient client,
+            String template,
+            String path,
+            Query query,
+            SiteClient.StreamedPage first,
+            Consumer<JsonNode> each,
+            Runnable afterEachPage) {
+        var page = first;
         while (true) {
-            var results = page.path("results");
-            results.forEach(each);
-            var cursor = page.path("nextCursor");
-            if (!cursor.isString() || cursor.asString().isEmpty() || results.isEmpty()) {
+            var cursor = page.rest().path("nextCursor");
+            if (!cursor.isString() || cursor.asString().isEmpty() || page.items() == 0) {
                 return;
             }
-            var effectiveLimit =
-                    page.path("limit").isNumber() ? page.path("limit").asInt() : results.size();
-            page = client.get(
+            var effectiveLimit = page.rest().path("limit").isNumber()
+                    ? page.rest().path("limit").asInt()
+                    : page.items();
+            page = client.getStreamed(
                     template,
                     path,
-                    query.with("limit", Math.max(effectiveLimit, 1)).with("cursor", cursor.asString()));
+                    query.with("limit", Math.max(effectiveLimit, 1)).with("cursor", cursor.asString()),
+                    "results",
+                    each);
+            afterEachPage.run();
         }
     }
 

@@ -77,7 +77,11 @@ public final class SiteClient {
      * {@link CrawlFailure.Kind#NOT_OFFERED} (the site does not offer this listing).
      */
     public JsonNode get(String template, String path, Query query) {
-        var response = send(template, path, query);
+        return success(template, send(template, path, query)).body();
+    }
+
+    /** The answer when it is a success; else the failure {@link #get} documents. */
+    private JsonResponse success(String template, JsonResponse response) {
         if (response.status() == 404) {
             throw failure(
                     CrawlFailure.Kind.NOT_OFFERED,
@@ -89,7 +93,7 @@ public final class SiteClient {
         if (response.status() / 100 != 2) {
             throw failure(CrawlFailure.Kind.UNEXPECTED, template, response, "");
         }
-        return response.body();
+        return response;
     }
 
     /**
@@ -104,18 +108,21 @@ public final class SiteClient {
     public StreamedPage getStreamed(
             String template, String path, Query query, String itemsField, Consumer<JsonNode> each) {
         var items = new StreamedItems(itemsField, each);
+        return streamedPage(template, success(template, send(template, path, query, true, items)), items);
+    }
+
+    /** Like {@link #getStreamed} for an endpoint a site may not have: a 404 is an empty answer (no item handed on). */
+    public Optional<StreamedPage> getStreamedIfFound(
+            String template, String path, Query query, String itemsField, Consumer<JsonNode> each) {
+        var items = new StreamedItems(itemsField, each);
         var response = send(template, path, query, true, items);
         if (response.status() == 404) {
-            throw failure(
-                    CrawlFailure.Kind.NOT_OFFERED,
-                    template,
-                    response,
-                    "; this site does not offer the endpoint (an older version, or the app that provides it is not"
-                            + " installed)");
+            return Optional.empty();
         }
-        if (response.status() / 100 != 2) {
-            throw failure(CrawlFailure.Kind.UNEXPECTED, template, response, "");
-        }
+        return Optional.of(streamedPage(template, success(template, response), items));
+    }
+
+    private StreamedPage streamedPage(String template, JsonResponse response, StreamedItems items) {
         if (!response.body().isObject()) {
             throw failure(
                     CrawlFailure.Kind.UNEXPECTED,

@@ -441,5 +441,15 @@ class SiteClientTest {
                 .isInstanceOf(CrawlFailure.class)
                 .extracting(e -> ((CrawlFailure) e).kind())
                 .isEqualTo(CrawlFailure.Kind.NOT_OFFERED);
+        assertThat(client.getStreamedIfFound(
+                        "/rest/api/2/missing", "/rest/api/2/missing", Query.of(), "issues", handedOn::add))
+                .isEmpty();
+        // and once its 400 is spent the site answers {"ok": true}: a page without the items' member has none
+        var page = client.getStreamedIfFound(
+                "/rest/api/2/thing", "/rest/api/2/thing", Query.of(), "errorMessages", handedOn::add);
+        assertThat(page).hasValueSatisfying(p -> {
+            assertThat(p.items()).isZero();
+            assertThat(p.rest().path("ok").asBoolean()).isTrue();
+        });
     }
 }

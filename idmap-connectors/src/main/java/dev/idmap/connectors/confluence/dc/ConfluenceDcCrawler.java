@@ -242,29 +242,46 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
     }
 
     /**
-     * Every current page (or blog post) of a space in id order through {@code /content/scan}; a site without the
-     * scan (before 7.18, 404) is read through {@code /content} offset paging, in the order the site gives.
+     * Every current page (or blog post) of a space in id order through {@code /content/scan}, the items of each
+     * page after the first handed to {@code each} as they are parsed, and {@code afterEachPage} run once each page is
+     * read ({@code each} sends no requests; see {@link ConfluencePages#scanAfter}); a site without the scan
+     * (before 7.18, 404) is read through {@code /content} offset paging, in the order the site gives, with
+     * {@code afterEachPage} run once at the end.
      */
-    private void forEachContent(SiteEntity space, String type, String expand, Consumer<JsonNode> each) {
+    private void forEachContent(
+            SiteEntity space, String type, String expand, Consumer<JsonNode> each, Runnable afterEachPage) {
         var query = Query.of("spaceKey", space.name(), "type", type)
                 .and("status", "current")
                 .and("limit", CONTENT_PAGE)
                 .and("expand", expand);
         if (!Boolean.FALSE.equals(scanAvailable)) {
-            var first = client.getIfFound(SCAN, SCAN, query);
+            var first = client.getStreamedIfFound(SCAN, SCAN, query, "results", each);
             scanAvailable = first.isPresent();
             if (first.isPresent()) {
-                ConfluencePages.scanFrom(client, SCAN, SCAN, query, first.get(), each);
+                afterEachPage.run();
+                ConfluencePages.scanAfter(client, SCAN, SCAN, query, first.get(), each, afterEachPage);
                 return;
             }
         }
         ConfluencePages.follow(client, CONTENT, CONTENT, query, NextLinks.DATA_CENTER, each);
+        afterEachPage.run();
     }
 
-    /** The ids of a space's pages, then of its blog posts, streamed in the order they are listed. */
+    private void forEachContent(SiteEntity space, String type, String expand, Consumer<JsonNode> each) {
+        forEachContent(space, type, expand, each, () -> {});
+    }
+
+    /**
+     * The ids of a space's pages, then of its blog posts, streamed in the order they are listed; {@code each} may
+     * send requests (it runs once a page of the listing is read).
+     */
     private void forEachContainerId(SiteEntity space, Consumer<String> each) {
+        var ids = new ArrayList<String>();
         for (var type : new String[] {"page", "blogpost"}) {
-            forEachContent(space, type, null, c -> each.accept(text(c, "id")));
+            forEachContent(space, type, null, c -> ids.add(text(c, "id")), () -> {
+                ids.forEach(each);
+                ids.clear();
+            });
         }
     }
 
@@ -351,13 +368,17 @@ public final class ConfluenceDcCrawler extends ConfluenceCrawler {
             var first = client.send(SCAN, SCAN, query);
             commentScanAvailable = first.status() / 100 == 2;
             if (first.status() / 100 == 2) {
-                ConfluencePages.scanFrom(
+                Consumer<JsonNode> each = c -> sink.accept(comment(c, text(c.path("container"), "id")));
+                var results = first.body().path("results");
+                results.forEach(each);
+                ConfluencePages.scanAfter(
                         client,
                         SCAN,
                         SCAN,
                         query,
-                        first.body(),
-                        c -> sink.accept(comment(c, text(c.path("container"), "id"))));
+                        new SiteClient.StreamedPage(first.body(), results.size()),
+                        each,
+                        () -> {});
                 return;
             }
             if (first.status() != 404 && first.status() != 400) {
