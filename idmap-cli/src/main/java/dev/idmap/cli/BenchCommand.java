@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--heap",
-            defaultValue = "384m",
+            defaultValue = "256m",
             description = "-Xmx of the engine process, as ./idmap gives map (default: ${DEFAULT-VALUE})")
     String heap;
 

@@ -162,8 +162,9 @@ final class BenchmarksMarkdown {
 
     private void memory(StringBuilder md) {
         md.append("## 4. Peak RSS of the engine and of the service (target ≤ 512 MiB and flat)\n\n");
-        md.append("Peak resident set (`VmHWM`) of the `idmap map` process (`--heap`, by default `-Xmx384m` as"
-                + " `./idmap` gives `map`; runs of commit 776ac23 and earlier had `-Xmx512m`) and of the `idmap serve` process"
+        md.append("Peak resident set (`VmHWM`) of the `idmap map` process (`--heap`, by default `-Xmx256m` as"
+                + " `./idmap` gives `map`; runs of commit 776ac23 and earlier had `-Xmx512m`, runs of 433d0ce and"
+                + " earlier `-Xmx384m`) and of the `idmap serve` process"
                 + " running the same job (`--service-heap`, by default `-Xmx512m`); growth is from the smaller to the larger size of a product. Beside"
                 + " the engine, its database: the peak of the summed proportional set size (`Pss` of"
                 + " `/proc/PID/smaps_rollup`) of its child processes (an embedded database server) or of the"
