@@ -26,17 +26,8 @@ public record JsonResponse(
     private static final DateTimeFormatter RESET_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmX");
 
     /**
-     * The answer, its body parsed as it is read.
-     *
-     * @throws IOException when the connection fails while the body is read
-     */
-    static JsonResponse read(String request, int status, HttpHeaders headers, InputStream body) throws IOException {
-        return read(request, status, headers, body, null);
-    }
-
-    /**
-     * The answer, its body parsed as it is read; when it is a success and {@code items} is given, the items of that
-     * member are handed on as they are parsed instead of kept in the body's tree.
+     * The answer, its body parsed as it is read; when it is a success and {@code items} is given (null: none), the
+     * items of that member are handed on as they are parsed instead of kept in the body's tree.
      *
      * @throws IOException when the connection fails while the body is read
      */

@@ -137,12 +137,6 @@ public final class SiteClient {
     /** A page whose items were handed on as they were parsed: the rest of it, and how many items it had. */
     public record StreamedPage(JsonNode rest, int items) {}
 
-    private static final ThreadLocal<Boolean> INSIDE_STREAMED_ITEMS = ThreadLocal.withInitial(() -> false);
-
-    static void insideStreamedItems(boolean inside) {
-        INSIDE_STREAMED_ITEMS.set(inside);
-    }
-
     /** Like {@link #get} but a 404 is an empty answer (an optional endpoint, or an entity gone meanwhile). */
     public Optional<JsonNode> getIfFound(String template, String path, Query query) {
         var response = send(template, path, query);
@@ -192,7 +186,7 @@ public final class SiteClient {
 
     private JsonResponse send(
             String template, String path, Query query, boolean forbiddenFailsFast, StreamedItems items) {
-        if (INSIDE_STREAMED_ITEMS.get()) {
+        if (StreamedItems.handingOnHere()) {
             throw new IllegalStateException("GET " + template + " sent while the items of a page are handed on: it"
                     + " would wait for the permits the pages in flight hold; send it after the page");
         }

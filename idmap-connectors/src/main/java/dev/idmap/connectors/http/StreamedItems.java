@@ -13,6 +13,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class StreamedItems {
 
+    /** Whether this thread is handing items on: a request sent now would wait for the permits of the page read. */
+    private static final ThreadLocal<Boolean> HANDING_ON = ThreadLocal.withInitial(() -> false);
+
     private final String field;
     private final Consumer<JsonNode> each;
     /** Items handed on, over every answer to this request. */
@@ -36,13 +39,18 @@ final class StreamedItems {
     void parsed(JsonNode item) {
         if (inAnswer++ >= handedOn) {
             handedOn++;
+            HANDING_ON.set(true);
             try {
-                SiteClient.insideStreamedItems(true);
                 each.accept(item);
             } finally {
-                SiteClient.insideStreamedItems(false);
+                HANDING_ON.set(false);
             }
         }
+    }
+
+    /** Whether the calling thread is inside a consumer of streamed items (see {@link SiteClient#getStreamed}). */
+    static boolean handingOnHere() {
+        return HANDING_ON.get();
     }
 
     /** The items of the last answer read, those handed on before included. */

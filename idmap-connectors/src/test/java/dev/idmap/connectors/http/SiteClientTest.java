@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -79,10 +80,14 @@ class SiteClientTest {
     }
 
     SiteClient clientFor(SiteAuth auth, ClientSettings settings) {
+        return clientFor(site.baseUrl(), auth, settings);
+    }
+
+    SiteClient clientFor(java.net.URI baseUrl, SiteAuth auth, ClientSettings settings) {
         return new SiteClient(
-                "Jira source site " + site.baseUrl(),
+                "Jira source site " + baseUrl,
                 "grant it the global permissions 'Administer Jira' and 'Browse users and groups'",
-                new SiteConnection(site.baseUrl(), auth),
+                new SiteConnection(baseUrl, auth),
                 http,
                 settings,
                 clock,
@@ -370,15 +375,10 @@ class SiteClientTest {
                 }
                 return null;
             });
-            var client = new SiteClient(
-                    "Jira source site",
-                    "",
-                    new SiteConnection(java.net.URI.create("http://127.0.0.1:" + server.getLocalPort()), admin()),
-                    http,
-                    new ClientSettings(8, 4, Duration.ofSeconds(5), Duration.ofSeconds(10), RETRY),
-                    clock,
-                    advanceClock,
-                    new SplittableRandom(7));
+            var client = clientFor(
+                    java.net.URI.create("http://127.0.0.1:" + server.getLocalPort()),
+                    admin(),
+                    new ClientSettings(8, 4, Duration.ofSeconds(5), Duration.ofSeconds(10), RETRY));
             var handedOn = new ArrayList<String>();
             // when
             var page = client.getStreamed(
@@ -396,6 +396,7 @@ class SiteClientTest {
     }
 
     @Test
+    @Timeout(20) // without the check the inner request waits for the one permit forever
     void a_request_sent_while_the_items_of_a_page_are_handed_on_fails_instead_of_waiting_for_permits() {
         // given
         site = aJiraSite()
